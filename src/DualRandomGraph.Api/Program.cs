@@ -1,6 +1,27 @@
+using DualRandomGraph.Api.Cli;
+using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
+using DualRandomGraph.Api.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAppDatabase();
+builder.AddAppAuthentication();
+builder.AddAppGraphQL();
+
+if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
 
-app.MapGet("/", () => "Hello World!");
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapAppGraphQL();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,88 @@
+using System.Globalization;
+using DualRandomGraph.Api.Security;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+
+namespace DualRandomGraph.Api.Cli;
+
+/// <summary>
+/// The server's commands besides serving: <c>token</c> mints a development token, <c>schema export</c> prints the SDL.
+/// Run them as <c>dotnet run --project src/DualRandomGraph.Api -- COMMAND ...</c>.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Runs the command named by <paramref name="args"/>, if any, and returns its exit code; null means "serve".</summary>
+    public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args)
+    {
+        switch (args)
+        {
+            case ["token", .. var rest]:
+                return IssueToken(builder, rest);
+            case ["schema", "export", .. var rest]:
+                return await ExportSchemaAsync(builder, rest);
+            case ["help" or "--help" or "-h", ..]:
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                return null;
+        }
+    }
+
+    private const string Usage = """
+        Usage: dotnet run --project src/DualRandomGraph.Api -- [COMMAND]
+          (no command)                      serve the API (http://localhost:5080/graphql)
+          token --role ROLE [--role ROLE] [--subject NAME] [--hours N]
+                                            print a development JWT (roles: admin, coordinator, inspector, auditor)
+          schema export [--output FILE]     print the schema SDL (to FILE, e.g. schema/schema.graphql)
+        """;
+
+    private static int IssueToken(WebApplicationBuilder builder, string[] args)
+    {
+        var roles = Values(args, "--role");
+        var unknown = roles.Except(Roles.All).ToList();
+        if (roles.Count == 0 || unknown.Count > 0)
+        {
+            Console.Error.WriteLine(unknown.Count > 0 ? $"Unknown role(s): {string.Join(", ", unknown)}." : "Name at least one --role.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var subject = Values(args, "--subject").FirstOrDefault() ?? $"dev-{roles[0]}";
+        var hours = double.Parse(Values(args, "--hours").FirstOrDefault() ?? "8", CultureInfo.InvariantCulture);
+        Console.WriteLine(TokenIssuer.Issue(options, subject, roles, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
+        return 0;
+    }
+
+    private static async Task<int> ExportSchemaAsync(WebApplicationBuilder builder, string[] args)
+    {
+        await using var app = builder.Build();
+        var sdl = SchemaExport.Print(app.Services.GetRequiredService<ISchema>());
+        if (Values(args, "--output").FirstOrDefault() is { } path)
+        {
+            await File.WriteAllTextAsync(path, sdl);
+            Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+        }
+        else
+        {
+            Console.Write(sdl);
+        }
+
+        return 0;
+    }
+
+    private static List<string> Values(string[] args, string name)
+        => [.. args.Select((arg, i) => (arg, i)).Where(p => p.arg == name && p.i + 1 < args.Length).Select(p => args[p.i + 1])];
+}
+
+/// <summary>The one way the SDL is printed, for the <c>schema export</c> command, <c>GET /graphql?sdl</c> and the drift test.</summary>
+public static class SchemaExport
+{
+    public static string Print(ISchema schema)
+    {
+        schema.Initialize();
+        // Ordinal order keeps the file stable across runs, so its diff shows only real schema changes.
+        return schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n");
+    }
+}

@@ -1,0 +1,16 @@
+namespace DualRandomGraph.Api.Data;
+
+/// <summary>Bound from the <c>Database</c> section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Apply pending migrations when the server starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the Korla demo data when the database has no agency yet.</summary>
+    public bool LoadDemoData { get; set; } = true;
+}

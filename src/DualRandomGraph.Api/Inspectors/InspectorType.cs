@@ -1,0 +1,24 @@
+using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Security;
+using DualRandomGraph.Domain.Registry;
+using DualRandomGraph.GraphQL.Relay;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualRandomGraph.Api.Inspectors;
+
+public sealed class InspectorType : NodeGraphType<Inspector>
+{
+    public InspectorType() : base(i => i.Id, i => i.AgencyId)
+    {
+        Name = nameof(Inspector);
+        Description = "检查人员: a person in the registry of inspectors.";
+        this.AuthorizeWithRoles(Roles.Staff);
+    }
+
+    protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    {
+        await using var db = context.CreateDbContext();
+        return await db.Inspectors.AsNoTracking().Include(i => i.Agency).Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
+    }
+}

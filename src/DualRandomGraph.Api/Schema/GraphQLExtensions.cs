@@ -1,0 +1,33 @@
+using DualRandomGraph.GraphQL.Authorization;
+using DualRandomGraph.GraphQL.Mutations;
+using DualRandomGraph.GraphQL.Relay;
+using GraphQL;
+
+namespace DualRandomGraph.Api.Schema;
+
+public static class GraphQLExtensions
+{
+    /// <summary>The schema, the engine and our add-ons, registered once for the server, the CLI and the tests.</summary>
+    public static IHostApplicationBuilder AddAppGraphQL(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGraphQL(graphQL => graphQL
+            .AddSchema<AppSchema>()
+            .AddSystemTextJson()
+            .AddClrTypeMappings(typeof(AppSchema).Assembly)
+            .AddAutoClrMappings(mapInputTypes: true, mapOutputTypes: true)
+            .AddGraphTypes(typeof(AppSchema).Assembly)
+            .AddRelayNodes()
+            .AddMutationConventions()
+            .AddFieldAuthorization()
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
+    public static WebApplication MapAppGraphQL(this WebApplication app)
+    {
+        // Filled in when the HTTP transport and IDE hosting land.
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL;
+using GraphQL.DI;
+
+namespace DualRandomGraph.GraphQL.Relay;
+
+public static class RelayBuilderExtensions
+{
+    /// <summary>Registers the <c>Node</c> interface that <see cref="NodeGraphType{TEntity}"/> types implement.</summary>
+    public static IGraphQLBuilder AddRelayNodes(this IGraphQLBuilder builder)
+    {
+        builder.Services.TryRegister<NodeInterfaceType, NodeInterfaceType>(ServiceLifetime.Singleton);
+        return builder;
+    }
+}
