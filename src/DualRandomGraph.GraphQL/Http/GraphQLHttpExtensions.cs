@@ -1,0 +1,47 @@
+using GraphQL.DI;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DualRandomGraph.GraphQL.Http;
+
+public static class GraphQLHttpExtensions
+{
+    /// <summary>
+    /// Registers the GraphQL-over-HTTP transport: its options (from <c>GraphQL:Http</c>), the document
+    /// cache (from <c>GraphQL:DocumentCache</c>) as a GraphQL.NET execution step. The schema, the
+    /// System.Text.Json serializer and any <c>ConfigureExecutionOptions</c> come from <c>AddGraphQL</c>.
+    /// </summary>
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLHttpOptions>()
+            .BindConfiguration(GraphQLHttpOptions.SectionName)
+            .Validate(o => o.MaxRequestBodySize > 0, "GraphQL:Http:MaxRequestBodySize must be positive.")
+            .Validate(o => o.MaxBatchSize > 0, "GraphQL:Http:MaxBatchSize must be positive.")
+            .Validate(o => o.ExecutionTimeout >= TimeSpan.Zero, "GraphQL:Http:ExecutionTimeout must not be negative.")
+            .Validate(o => o.IdePath is null || o.IdePath.StartsWith('/'), "GraphQL:Http:IdePath must start with '/'.")
+            .ValidateOnStart();
+
+        services.AddOptions<DocumentCacheOptions>()
+            .BindConfiguration(DocumentCacheOptions.SectionName)
+            .Validate(o => o.MaxTotalQueryLength > 0, "GraphQL:DocumentCache:MaxTotalQueryLength must be positive.")
+            .ValidateOnStart();
+
+        // GraphQL.NET's DocumentExecuter runs every registered IConfigureExecution, in SortOrder.
+        services.TryAddSingleton<GraphQLDocumentCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, GraphQLDocumentCache>(
+            sp => sp.GetRequiredService<GraphQLDocumentCache>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Serves GraphQL at <paramref name="path"/> exactly. Place it after <c>UseAuthentication</c> so that
+    /// resolvers see the user; requests to other paths (the IDE's included) pass through.
+    /// </summary>
+    public static IApplicationBuilder UseGraphQLHttp(this IApplicationBuilder app, string path = "/graphql")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return app.UseMiddleware<GraphQLHttpMiddleware>(new PathString(path.TrimEnd('/')));
+    }
+}

@@ -1,0 +1,66 @@
+using GraphQL;
+using GraphQL.Types;
+
+namespace DualRandomGraph.GraphQL.Tests.Http;
+
+/// <summary>The smallest schema that exercises the transport: queries, a mutation, slow and failing fields.</summary>
+public sealed class TestSchema : Schema
+{
+    public TestSchema(IServiceProvider services, TestProbe probe)
+        : base(services)
+    {
+        var query = new ObjectGraphType { Name = "Query" };
+        query.Field<StringGraphType>("hello")
+            .Argument<StringGraphType>("name")
+            .Resolve(ctx => $"Hello, {ctx.GetArgument("name", "world")}!");
+        query.Field<NonNullGraphType<IntGraphType>>("count")
+            .Resolve(_ => probe.Counter);
+        query.Field<StringGraphType>("whoami")
+            .Resolve(ctx => ctx.User?.Identity?.IsAuthenticated == true ? ctx.User.Identity.Name : null);
+        query.Field<StringGraphType>("extension")
+            .Argument<NonNullGraphType<StringGraphType>>("key")
+            .Resolve(ctx => ctx.InputExtensions.TryGetValue(ctx.GetArgument<string>("key"), out var value) ? value?.ToString() : null);
+        query.Field<StringGraphType>("userContext")
+            .Argument<NonNullGraphType<StringGraphType>>("key")
+            .Resolve(ctx => ctx.UserContext.TryGetValue(ctx.GetArgument<string>("key"), out var value) ? value?.ToString() : null);
+        query.Field<StringGraphType>("boom")
+            .Resolve(_ => throw new InvalidOperationException("secret detail"));
+        query.Field<StringGraphType>("slow")
+            .ResolveAsync(async ctx =>
+            {
+                probe.SlowStarted.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    probe.SlowCancelled.TrySetResult();
+                    throw;
+                }
+
+                return "never";
+            });
+
+        var mutation = new ObjectGraphType { Name = "Mutation" };
+        mutation.Field<NonNullGraphType<IntGraphType>>("increment")
+            .Resolve(_ => probe.Increment());
+
+        Query = query;
+        Mutation = mutation;
+    }
+}
+
+/// <summary>Lets a test see into resolvers without timing: counters and signals.</summary>
+public sealed class TestProbe
+{
+    private int _counter;
+
+    public int Counter => Volatile.Read(ref _counter);
+
+    public int Increment() => Interlocked.Increment(ref _counter);
+
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource SlowCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
