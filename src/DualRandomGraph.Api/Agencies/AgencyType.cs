@@ -2,6 +2,7 @@ using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class AgencyType : NodeGraphType<Agency>
         Name = nameof(Agency);
         Description = "监管部门: the bureau that owns registries, plans and publications.";
         this.AuthorizeWithRoles(Roles.Staff);
+        this.MarkNonNull(nameof(Agency.Region));
     }
 
     protected override async Task<IReadOnlyList<Agency>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)

@@ -1,6 +1,8 @@
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
+using GraphQL;
+using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.CheckItems;
@@ -9,5 +11,6 @@ namespace DualRandomGraph.Api.CheckItems;
 public sealed class CheckItemQueries
 {
     /// <summary>The spot-check item list, public to everyone.</summary>
+    [OutputType(typeof(ListGraphType<NonNullGraphType<CheckItemType>>))] // INTERIM until the data middleware lands
     public static IQueryable<CheckItem> CheckItems([FromDbContext] AppDbContext db) => db.CheckItems.AsNoTracking();
 }

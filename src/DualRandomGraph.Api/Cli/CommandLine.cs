@@ -1,6 +1,6 @@
 using System.Globalization;
 using DualRandomGraph.Api.Security;
-using GraphQL;
+using DualRandomGraph.GraphQL.Http;
 using GraphQL.Types;
 using GraphQL.Utilities;
 
@@ -58,7 +58,7 @@ public static class CommandLine
     private static async Task<int> ExportSchemaAsync(WebApplicationBuilder builder, string[] args)
     {
         await using var app = builder.Build();
-        var sdl = SchemaExport.Print(app.Services.GetRequiredService<ISchema>());
+        var sdl = GraphQLSchemaSdl.Print(app.Services.GetRequiredService<ISchema>());
         if (Values(args, "--output").FirstOrDefault() is { } path)
         {
             await File.WriteAllTextAsync(path, sdl);
@@ -74,15 +74,4 @@ public static class CommandLine
 
     private static List<string> Values(string[] args, string name)
         => [.. args.Select((arg, i) => (arg, i)).Where(p => p.arg == name && p.i + 1 < args.Length).Select(p => args[p.i + 1])];
-}
-
-/// <summary>The one way the SDL is printed, for the <c>schema export</c> command, <c>GET /graphql?sdl</c> and the drift test.</summary>
-public static class SchemaExport
-{
-    public static string Print(ISchema schema)
-    {
-        schema.Initialize();
-        // Ordinal order keeps the file stable across runs, so its diff shows only real schema changes.
-        return schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n");
-    }
 }

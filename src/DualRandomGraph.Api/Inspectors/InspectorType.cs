@@ -2,6 +2,7 @@ using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         Name = nameof(Inspector);
         Description = "检查人员: a person in the registry of inspectors.";
         this.AuthorizeWithRoles(Roles.Staff);
+        this.MarkNonNull(nameof(Inspector.Agency));
     }
 
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)

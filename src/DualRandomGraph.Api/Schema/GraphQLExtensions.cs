@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DualRandomGraph.GraphQL.Authorization;
+using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using GraphQL;
@@ -12,7 +15,7 @@ public static class GraphQLExtensions
     {
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<AppSchema>()
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All)) // Chinese names stay readable
             .AddClrTypeMappings(typeof(AppSchema).Assembly)
             .AddAutoClrMappings(mapInputTypes: true, mapOutputTypes: true)
             .AddGraphTypes(typeof(AppSchema).Assembly)
@@ -20,6 +23,7 @@ public static class GraphQLExtensions
             .AddMutationConventions()
             .AddFieldAuthorization()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddGraphQLHttp();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -27,7 +31,7 @@ public static class GraphQLExtensions
     /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
-        // Filled in when the HTTP transport and IDE hosting land.
+        app.UseGraphQLHttp("/graphql");
         return app;
     }
 }

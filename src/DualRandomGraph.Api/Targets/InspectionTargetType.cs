@@ -2,6 +2,7 @@ using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class InspectionTargetType : NodeGraphType<InspectionTarget>
         Name = nameof(InspectionTarget);
         Description = "检查对象 / 污染源: a pollution source or other item in the registry of targets.";
         this.AuthorizeWithRoles(Roles.Staff);
+        this.MarkNonNull(nameof(InspectionTarget.Region), nameof(InspectionTarget.Agency));
     }
 
     protected override async Task<IReadOnlyList<InspectionTarget>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
