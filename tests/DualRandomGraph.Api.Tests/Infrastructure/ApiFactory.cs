@@ -1,0 +1,60 @@
+using DualRandomGraph.Api.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace DualRandomGraph.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program.cs, the real HTTP pipeline) over its own SQLite file, migrated and loaded with the demo
+/// data on start, as a new user's first run is. One per test class (<see cref="IClassFixture{TFixture}"/>).
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "test-signing-key-for-DualRandomGraph-tests-0123456789";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"drg-test-{Guid.NewGuid():N}.db");
+
+    public string DatabasePath => _databasePath;
+
+    /// <summary>Settings a test class may add or override (applied after the defaults below).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    public JwtOptions Jwt { get; } = new() { SigningKey = SigningKey };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_databasePath}");
+        builder.UseSetting("Authentication:Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Authentication:Jwt:Issuer", Jwt.Issuer);
+        builder.UseSetting("Authentication:Jwt:Audience", Jwt.Audience);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client whose requests carry a token for <paramref name="roles"/>; none for an anonymous client.</summary>
+    public GraphQLClient CreateGraphQLClient(params string[] roles)
+    {
+        var http = CreateClient();
+        if (roles.Length > 0)
+        {
+            var token = TokenIssuer.Issue(Jwt, $"test-{string.Join('-', roles)}", roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return new GraphQLClient(http);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
