@@ -25,6 +25,9 @@ public sealed class TestSchema : Schema
             .Resolve(ctx => ctx.UserContext.TryGetValue(ctx.GetArgument<string>("key"), out var value) ? value?.ToString() : null);
         query.Field<StringGraphType>("boom")
             .Resolve(_ => throw new InvalidOperationException("secret detail"));
+        query.Field<StringGraphType>("crash")
+            // A bare Exception: GraphQL.NET derives no code from its type name.
+            .Resolve(_ => throw new Exception("secret crash detail"));
         query.Field<StringGraphType>("slow")
             .ResolveAsync(async ctx =>
             {
@@ -64,3 +67,4 @@ public sealed class TestProbe
 
     public TaskCompletionSource SlowCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
