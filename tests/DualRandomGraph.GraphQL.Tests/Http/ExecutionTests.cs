@@ -1,4 +1,7 @@
 using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DualRandomGraph.GraphQL.Tests.Http;
 
@@ -87,5 +90,24 @@ public sealed class ExecutionTests
         Assert.Equal(500, (int)response.StatusCode);
         Assert.Equal("INVALID_OPERATION", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_in_the_transport_itself_is_a_logged_500_with_a_code()
+    {
+        await using var host = await GraphQLTestHost.StartAsync(services: s => s.AddSingleton<IDocumentExecuter<ISchema>, FailingExecuter>());
+
+        using var response = await host.Client.PostAsync(HttpTestRequests.Query("{ hello }"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(500, (int)response.StatusCode);
+        Assert.Equal("INTERNAL_SERVER_ERROR", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "secret executer failure");
+    }
+
+    private sealed class FailingExecuter : IDocumentExecuter<ISchema>
+    {
+        public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options) => throw new InvalidOperationException("secret executer failure");
     }
 }

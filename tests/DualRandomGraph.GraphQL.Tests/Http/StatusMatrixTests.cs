@@ -53,6 +53,8 @@ public sealed class StatusMatrixTests : IAsyncLifetime
     [InlineData("POST", "/graphql", "application/json", "application/json", """{"query":"query($n: String!) { hello(name: $n) }","variables":{}}""", 200, Json, null)]
     [InlineData("POST", "/graphql", "application/json", null, """{"query":"query A { hello } query B { count }"}""", 400, Gql, null)]
     [InlineData("POST", "/graphql", "application/json", null, """{"query":"query A { hello } query B { count }","operationName":"C"}""", 400, Gql, null)]
+    [InlineData("POST", "/graphql", "application/json", null, """{"query":"subscription { ticks }"}""", 400, Gql, null)]
+    [InlineData("GET", "/graphql?query=subscription%7Bticks%7D", null, null, null, 400, Gql, null)]
     // A field error leaves data in place: 200 under either media type.
     [InlineData("POST", "/graphql", "application/json", null, """{"query":"{ hello boom }"}""", 200, Gql, null)]
     // Unsupported request media types.
@@ -98,6 +100,7 @@ public sealed class StatusMatrixTests : IAsyncLifetime
     [InlineData("""{"query":"query($n: String!) { hello(name: $n) }"}""", "INVALID_VALUE")]
     [InlineData("""{"query":""", "INVALID_JSON")]
     [InlineData("""{"variables":{}}""", "QUERY_MISSING")]
+    [InlineData("""{"query":"subscription { ticks }"}""", "SUBSCRIPTION_NOT_SUPPORTED")]
     public async Task Request_errors_have_no_data_and_carry_a_code(string body, string code)
     {
         using var response = await _host.Client.PostAsync(body);

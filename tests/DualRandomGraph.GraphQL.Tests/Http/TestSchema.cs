@@ -49,8 +49,14 @@ public sealed class TestSchema : Schema
         mutation.Field<NonNullGraphType<IntGraphType>>("increment")
             .Resolve(_ => probe.Increment());
 
+        // Only there to be refused: this transport carries no event streams.
+        var subscription = new ObjectGraphType { Name = "Subscription" };
+        subscription.Field<StringGraphType>("ticks")
+            .ResolveStream(_ => new NeverObservable());
+
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
     }
 }
 
@@ -68,3 +74,8 @@ public sealed class TestProbe
     public TaskCompletionSource SlowCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
+
+internal sealed class NeverObservable : IObservable<object?>
+{
+    public IDisposable Subscribe(IObserver<object?> observer) => new CancellationTokenSource();
+}
