@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -37,6 +38,6 @@ internal sealed class HttpRequestError : RequestError
 internal sealed class ExecutionTimeoutError : ExecutionError
 {
     public ExecutionTimeoutError(TimeSpan timeout)
-        : base($"The request was cancelled because it ran longer than {timeout.TotalSeconds:0.###} seconds.")
+        : base(string.Create(CultureInfo.InvariantCulture, $"The request was cancelled because it ran longer than {timeout.TotalSeconds:0.###} seconds."))
         => Code = GraphQLHttpErrorCodes.ExecutionTimeout;
 }

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.DI;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,13 @@ public static class GraphQLHttpExtensions
     public static IApplicationBuilder UseGraphQLHttp(this IApplicationBuilder app, string path = "/graphql")
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // Fail at start-up, not at the first request, when the host forgot a registration.
+        if (app.ApplicationServices.GetService<IGraphQLTextSerializer>() is null)
+            throw new InvalidOperationException("UseGraphQLHttp needs GraphQL.NET's System.Text.Json serializer: services.AddGraphQL(b => b.AddSystemTextJson()).");
+        if (app.ApplicationServices.GetService<GraphQLDocumentCache>() is null)
+            throw new InvalidOperationException("UseGraphQLHttp needs services.AddGraphQLHttp().");
+
         return app.UseMiddleware<GraphQLHttpMiddleware>(new PathString(path.TrimEnd('/')));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace DualRandomGraph.GraphQL.Http;
@@ -23,6 +24,10 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
 
         if (request.ContentLength > options.MaxRequestBodySize)
             throw TooLarge();
+
+        // Make our limit the server's too, so that Kestrel's own (30 MB by default) neither undercuts nor outlasts it.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+            serverLimit.MaxRequestBodySize = options.MaxRequestBodySize;
 
         IList<GraphQLRequest?>? body;
         try

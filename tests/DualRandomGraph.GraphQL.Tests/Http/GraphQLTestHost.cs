@@ -57,7 +57,7 @@ public sealed class GraphQLTestHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var logs = new RecordingLoggerProvider();
-        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(logs);
         builder.Services.AddSingleton<TestProbe>();
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)

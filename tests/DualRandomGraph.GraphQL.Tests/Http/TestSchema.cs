@@ -25,6 +25,9 @@ public sealed class TestSchema : Schema
             .Resolve(ctx => ctx.UserContext.TryGetValue(ctx.GetArgument<string>("key"), out var value) ? value?.ToString() : null);
         query.Field<StringGraphType>("boom")
             .Resolve(_ => throw new InvalidOperationException("secret detail"));
+        query.Field<StringGraphType>("crash")
+            // A bare Exception: GraphQL.NET derives no code from its type name.
+            .Resolve(_ => throw new Exception("secret crash detail"));
         query.Field<StringGraphType>("slow")
             .ResolveAsync(async ctx =>
             {
@@ -46,8 +49,14 @@ public sealed class TestSchema : Schema
         mutation.Field<NonNullGraphType<IntGraphType>>("increment")
             .Resolve(_ => probe.Increment());
 
+        // Only there to be refused: this transport carries no event streams.
+        var subscription = new ObjectGraphType { Name = "Subscription" };
+        subscription.Field<StringGraphType>("ticks")
+            .ResolveStream(_ => new NeverObservable());
+
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
     }
 }
 
@@ -63,4 +72,10 @@ public sealed class TestProbe
     public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource SlowCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+
+internal sealed class NeverObservable : IObservable<object?>
+{
+    public IDisposable Subscribe(IObserver<object?> observer) => new CancellationTokenSource();
 }
