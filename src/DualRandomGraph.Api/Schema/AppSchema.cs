@@ -1,3 +1,5 @@
+using DualRandomGraph.GraphQL.Types;
+
 
 namespace DualRandomGraph.Api.Schema;
 
@@ -8,6 +10,7 @@ public sealed class AppSchema : global::GraphQL.Types.Schema
     {
         Query = query;
         Mutation = mutation;
+        RegisterTypeMapping(typeof(DateOnly), typeof(DateScalarType));
         Description = "DualRandomGraph: 双随机、一公开 environmental spot-check supervision.";
     }
 }

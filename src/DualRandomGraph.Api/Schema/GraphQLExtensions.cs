@@ -4,6 +4,7 @@ using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 
 namespace DualRandomGraph.Api.Schema;
@@ -19,6 +20,7 @@ public static class GraphQLExtensions
             .AddClrTypeMappings(typeof(AppSchema).Assembly)
             .AddAutoClrMappings(mapInputTypes: true, mapOutputTypes: true)
             .AddGraphTypes(typeof(AppSchema).Assembly)
+            .AddGraphTypes(typeof(DateScalarType).Assembly)
             .AddRelayNodes()
             .AddMutationConventions()
             .AddFieldAuthorization()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DualRandomGraph.Domain.Registry;
 using GraphQL;
 
@@ -32,6 +33,7 @@ public sealed record CreateTargetInput
 
     public string? ProductionCycle { get; init; }
 
+    [DefaultValue(false)]
     public bool OnPositiveList { get; init; }
 }
 
@@ -82,6 +84,7 @@ public sealed record RetireTargetInput
     public required string TargetId { get; init; }
 
     /// <summary><c>SUSPENDED</c> (may come back) or <c>CLOSED</c> (default).</summary>
+    [DefaultValue(TargetStatus.Closed)]
     public TargetStatus Status { get; init; } = TargetStatus.Closed;
 
     /// <summary>Today when omitted.</summary>

@@ -142,7 +142,7 @@ public sealed class TargetMutations
 
         if (input.Category == target.Category)
         {
-            errors.Add(new ValidationError("category", $"The target is already in category {input.Category}."));
+            errors.Add(new ValidationError("category", $"The target is already in category {input.Category.ToStratumName()}."));
         }
 
         if (errors.Count > 0)
@@ -174,7 +174,7 @@ public sealed class TargetMutations
         }
         else if (target.Status == input.Status)
         {
-            errors.Add(new ValidationError("status", $"The target is already {input.Status}."));
+            errors.Add(new ValidationError("status", $"The target is already {input.Status.ToString().ToUpperInvariant()}."));
         }
         else if (target.Status == TargetStatus.Closed)
         {

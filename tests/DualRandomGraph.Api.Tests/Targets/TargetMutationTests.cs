@@ -30,7 +30,7 @@ public sealed class TargetMutationTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Theory]
-    [InlineData("91652801MA78900011", "Length")]
+    [InlineData("91652801MA789000111", "Length")]
     [InlineData("91652801MA789000I1", "IllegalCharacter")]
     [InlineData("", "Missing")]
     public async Task Rejects_a_malformed_credit_code_and_writes_nothing(string creditCode, string problem)
