@@ -1,4 +1,8 @@
+using DualRandomGraph.GraphQL.Data.Filtering;
+using DualRandomGraph.GraphQL.Data.Paging;
+using DualRandomGraph.GraphQL.Data.Sorting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DualRandomGraph.GraphQL.Data;
 
@@ -8,6 +12,33 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddResolverDbContexts(this IServiceCollection services)
     {
         services.AddScoped<ResolverDbContexts>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers what data fields (<c>[UsePaging]</c>, <c>[UseFiltering]</c>, ...) need: the <see cref="DataModel"/>
+    /// and the generated graph types, which GraphQL.NET takes from the service provider (one instance per schema,
+    /// however many fields use a type).
+    /// </summary>
+    public static IServiceCollection AddDataMiddleware(this IServiceCollection services, Action<DataModel>? configure = null)
+    {
+        var model = new DataModel();
+        configure?.Invoke(model);
+        services.TryAddSingleton(model);
+        services.TryAddSingleton<IGlobalIdCodec, Base64GlobalIdCodec>();
+
+        Type[] graphTypes =
+        [
+            typeof(ConnectionGraphType<,>), typeof(EdgeGraphType<,>), typeof(PageInfoGraphType),
+            typeof(CollectionSegmentGraphType<,>), typeof(CollectionSegmentInfoGraphType),
+            typeof(SortInputGraphType<>), typeof(SortEnumGraphType),
+            typeof(FilterInputGraphType<>),
+        ];
+        foreach (var type in graphTypes)
+        {
+            services.TryAddTransient(type);
+        }
+
         return services;
     }
 }

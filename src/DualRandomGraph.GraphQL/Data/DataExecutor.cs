@@ -1,0 +1,83 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using DualRandomGraph.GraphQL.Data.Paging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace DualRandomGraph.GraphQL.Data;
+
+/// <summary>
+/// Runs a <see cref="DataRequest"/> against a root query: one SELECT for the page (filter, cursor, order,
+/// limit and projection in one statement) and, only when <c>totalCount</c> is selected, one COUNT.
+/// </summary>
+internal static class DataExecutor
+{
+    private static readonly MethodInfo ExecuteMethod = typeof(DataExecutor).GetMethod(nameof(ExecuteTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public static Task<object> ExecuteAsync(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+        => (Task<object>)ExecuteMethod.MakeGenericMethod(request.EntityType).Invoke(null, [source, request, projection, cancellationToken])!;
+
+    private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+    {
+        int? totalCount = null;
+        if (request.CountSelected)
+        {
+            var count = source.Provider.CreateQuery<T>(QueryShaper.Filtered(source.Expression, request, queryable: true));
+            totalCount = source.Provider is IAsyncQueryProvider
+                ? await count.CountAsync(cancellationToken)
+                : count.Count();
+        }
+
+        List<T> rows = [];
+        if (request.RowsSelected)
+        {
+            var shaped = QueryShaper.Shape(source.Expression, request, queryable: true);
+            if (projection != null)
+            {
+                shaped = ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [typeof(T), typeof(T)], shaped, projection);
+            }
+
+            var query = source.Provider.CreateQuery<T>(shaped);
+            rows = source.Provider is IAsyncQueryProvider
+                ? await query.ToListAsync(cancellationToken)
+                : query.ToList();
+        }
+
+        return BuildResult(request, rows.Cast<object>().ToList(), totalCount);
+    }
+
+    /// <summary>
+    /// Turns the fetched rows (in fetch order, at most one more than the page) into the field's value: a
+    /// connection, a collection segment, or the plain list.
+    /// </summary>
+    public static object BuildResult(DataRequest request, IReadOnlyList<object> fetched, int? totalCount)
+    {
+        switch (request.Definition.Paging)
+        {
+            case PagingKind.Cursor:
+                var hasMore = fetched.Count > request.PageSize;
+                var page = fetched.Take(request.PageSize).ToList();
+                if (request.Backward)
+                {
+                    page.Reverse();
+                }
+
+                var fingerprint = KeysetCursor.Fingerprint(request.Order);
+                var edges = page.Select(row => new DataEdge(KeysetCursor.Encode(fingerprint, request.Order, row), row)).ToList();
+
+                // As HotChocolate: the side we read towards knows from the extra row; the other side only
+                // knows that a cursor was given (checking would cost another statement).
+                var pageInfo = new DataPageInfo(
+                    HasNextPage: request.Backward ? request.Before != null : hasMore,
+                    HasPreviousPage: request.Backward ? hasMore : request.After != null,
+                    StartCursor: edges.FirstOrDefault()?.Cursor,
+                    EndCursor: edges.LastOrDefault()?.Cursor);
+                return new DataConnection(edges, pageInfo, totalCount);
+            case PagingKind.Offset:
+                var items = fetched.Take(request.PageSize).ToList();
+                return new DataCollectionSegment(items, new DataSegmentInfo(fetched.Count > request.PageSize, request.Skip > 0), totalCount);
+            default:
+                return fetched;
+        }
+    }
+}

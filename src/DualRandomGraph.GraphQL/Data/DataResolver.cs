@@ -1,0 +1,43 @@
+using System.Collections;
+using DualRandomGraph.GraphQL.Data.Projection;
+using GraphQL;
+using GraphQL.Resolvers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualRandomGraph.GraphQL.Data;
+
+/// <summary>
+/// The resolver of a data field: runs the field's own resolver (which returns an <see cref="IQueryable{T}"/>
+/// or, for a nested field, the collection the parent's projection loaded) and applies the request to it.
+/// It is an ordinary resolver, so field middleware such as authorization still wraps it.
+/// </summary>
+internal sealed class DataResolver(IFieldResolver inner, DataFieldDefinition definition) : IFieldResolver
+{
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        var source = await inner.ResolveAsync(context);
+        if (source == null)
+        {
+            return null;
+        }
+
+        var services = context.RequestServices;
+        var model = services?.GetService<DataModel>()
+            ?? throw new InvalidOperationException("Data fields need services.AddDataMiddleware() and ExecutionOptions.RequestServices.");
+        var selections = new SelectionCollector(context);
+        var coordinate = $"{context.ParentType.Name}.{context.FieldDefinition.Name}";
+        var request = DataRequest.Create(selections, model, services, coordinate, context.FieldDefinition, definition, [context.FieldAst], context.Arguments);
+
+        if (source is IProjectedCollection projected)
+        {
+            return DataExecutor.BuildResult(request, projected.Rows, projected.TotalCount);
+        }
+
+        // A collection nobody projected for us (e.g. loaded by the host): same pipeline, in memory.
+        var query = source as IQueryable ?? ((IEnumerable)source).AsQueryable();
+        var projection = definition.Projection && query.Provider is not EnumerableQuery
+            ? new ProjectionBuilder(selections, model, services).Build(request)
+            : null;
+        return await DataExecutor.ExecuteAsync(query, request, projection, context.CancellationToken);
+    }
+}

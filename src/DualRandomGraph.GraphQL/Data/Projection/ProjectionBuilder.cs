@@ -1,0 +1,151 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace DualRandomGraph.GraphQL.Data.Projection;
+
+/// <summary>
+/// Builds <c>x =&gt; new T { A = x.A, Nav = x.Nav == null ? null : new Nav { ... }, Items = x.Items.Where(..)
+/// .OrderBy(..).Take(n).Select(..).ToList() }</c> from the selection set, so that EF Core reads only the
+/// selected columns, in one statement. Also reads every entity's key, the members sort keys need for
+/// cursors, and what computed fields declare with <see cref="DataFieldExtensions.Requires{TEntity}"/>.
+/// </summary>
+internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel model, IServiceProvider? services)
+{
+    /// <summary>The projection for the rows of <paramref name="request"/>, or null when its elements are not an object type.</summary>
+    public LambdaExpression? Build(DataRequest request)
+    {
+        if (request.NodeType == null)
+        {
+            return null;
+        }
+
+        var root = NodeFor(request);
+        var parameter = Expression.Parameter(request.EntityType, "x");
+        return Expression.Lambda(Emit(parameter, root), parameter);
+    }
+
+    private ProjectionNode NodeFor(DataRequest request)
+    {
+        var node = new ProjectionNode(request.EntityType);
+        if (request.NodeType != null)
+        {
+            AddSelections(node, request.NodeType, request.NodeSelections);
+        }
+
+        foreach (var key in request.Order)
+        {
+            node.AddPath(key.Members);
+        }
+
+        return node;
+    }
+
+    private void AddSelections(ProjectionNode node, IObjectGraphType graphType, IEnumerable<GraphQLSelectionSet?> selectionSets)
+    {
+        var entity = model.Describe(node.EntityType);
+        node.AddPath([entity.Key.Property]);
+        foreach (var field in selections.Collect(graphType, selectionSets))
+        {
+            foreach (var required in field.Definition.GetMetadata<LambdaExpression[]?>(DataFieldExtensions.RequiresKey) ?? [])
+            {
+                node.AddPath(MemberPath(required));
+            }
+
+            var propertyName = field.Definition.GetMetadata<string?>(DataFieldExtensions.MemberKey);
+            var member = propertyName != null
+                ? entity.Members.FirstOrDefault(m => m.Property.Name == propertyName)
+                : entity.FindByFieldName(field.Definition.Name);
+            if (member == null || member.Property.SetMethod == null)
+            {
+                continue;
+            }
+
+            var childType = field.Definition.ResolvedType?.GetNamedType() as IObjectGraphType;
+            var dataField = field.Definition.GetMetadata<DataFieldDefinition?>(DataFieldDefinition.MetadataKey);
+            switch (member.Kind)
+            {
+                case MemberKind.EntityCollection when dataField != null:
+                    if (!node.Has(member.Property))
+                    {
+                        var coordinate = $"{graphType.Name}.{field.Definition.Name}";
+                        var request = DataRequest.Create(selections, model, services, coordinate, field.Definition, dataField, [field.Ast], field.Arguments);
+                        node.Set(member.Property, new CollectionMember(NodeFor(request), request));
+                    }
+
+                    break;
+                case MemberKind.EntityCollection when childType != null:
+                    var elements = node.Collection(member.Property, member.ValueType);
+                    AddSelections(elements, childType, [field.Ast.SelectionSet]);
+                    break;
+                case MemberKind.Reference when childType != null:
+                    var target = node.Reference(member.Property, member.ValueType, member.IsNullable);
+                    AddSelections(target, childType, [field.Ast.SelectionSet]);
+                    break;
+                default:
+                    node.AddPath([member.Property]);
+                    break;
+            }
+        }
+    }
+
+    private static List<PropertyInfo> MemberPath(LambdaExpression lambda)
+    {
+        var path = new List<PropertyInfo>();
+        var body = lambda.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : lambda.Body;
+        while (body is MemberExpression { Member: PropertyInfo property } access)
+        {
+            path.Insert(0, property);
+            body = access.Expression;
+        }
+
+        return body is ParameterExpression
+            ? path
+            : throw new InvalidOperationException($"Requires({lambda}) must be a member path such as x => x.Region.Name.");
+    }
+
+    private static Expression Emit(Expression source, ProjectionNode node)
+    {
+        var bindings = node.Members.Select(m => Expression.Bind(m.Property, EmitMember(Expression.Property(source, m.Property), m.Member)));
+        return Expression.MemberInit(Expression.New(node.EntityType), bindings);
+    }
+
+    private static Expression EmitMember(Expression access, ProjectionMember member)
+    {
+        switch (member)
+        {
+            case ReferenceMember reference:
+                var projected = Emit(access, reference.Node);
+                return reference.IsNullable
+                    ? Expression.Condition(Expression.Equal(access, Expression.Constant(null, access.Type)), Expression.Constant(null, access.Type), projected, access.Type)
+                    : projected;
+            case CollectionMember collection:
+                return EmitCollection(access, collection);
+            default:
+                return access;
+        }
+    }
+
+    private static Expression EmitCollection(Expression access, CollectionMember collection)
+    {
+        var elementType = collection.Node.EntityType;
+        var source = collection.Request == null ? access : QueryShaper.Shape(access, collection.Request, queryable: false);
+        var element = Expression.Parameter(elementType, "e");
+        var selected = ExpressionHelpers.CallLinq(false, nameof(Enumerable.Select), [elementType, elementType], source, Expression.Lambda(Emit(element, collection.Node), element));
+        Expression list = ExpressionHelpers.CallLinq(false, nameof(Enumerable.ToList), [elementType], selected);
+        if (collection.Request != null)
+        {
+            var count = collection.Request.CountSelected
+                ? Expression.Convert(QueryShaper.Count(access, collection.Request, queryable: false), typeof(int?))
+                : (Expression)Expression.Constant(null, typeof(int?));
+            var create = typeof(ProjectedList<>).MakeGenericType(elementType).GetMethod(nameof(ProjectedList<object>.Create))!;
+            list = Expression.Call(create, list, count);
+        }
+
+        return access.Type.IsAssignableFrom(list.Type)
+            ? Expression.Convert(list, access.Type)
+            : throw new InvalidOperationException($"A projected collection is a List<{elementType.Name}>, which cannot be assigned to {access}; declare it as ICollection<T>, IList<T>, IEnumerable<T> or List<T>.");
+    }
+}

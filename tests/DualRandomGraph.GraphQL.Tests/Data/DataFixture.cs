@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Tests.Data.TestModel;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualRandomGraph.GraphQL.Tests.Data;
+
+/// <summary>
+/// A seeded SQLite database file (one per test class, deleted afterwards), the test schema, and a recorder
+/// of the SQL statements each query ran.
+/// </summary>
+public sealed class DataFixture : IDisposable
+{
+    // Readable Chinese in snapshots instead of \u escapes.
+    private static readonly GraphQLSerializer Serializer = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"drg-data-{Guid.NewGuid():N}.db");
+
+    public DataFixture()
+    {
+        var services = new ServiceCollection();
+        services.AddPooledDbContextFactory<TestDbContext>(options => options
+            .UseSqlite($"Data Source={_path}")
+            .AddInterceptors(Sql));
+        services.AddResolverDbContexts();
+        services.AddDataMiddleware(model => model
+            .Entity<Company>(company => company.Ignore(x => x.Notes).NotSortable(x => x.Rating).GlobalId("Company")));
+        services.AddGraphQL(builder => builder
+            .AddSchema<TestSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(TestSchema).Assembly)
+            .AddClrTypeMappings(typeof(TestSchema).Assembly));
+        Services = services.BuildServiceProvider();
+
+        using var db = CreateDbContext();
+        db.Database.EnsureCreated();
+        SeedData.Fill(db);
+    }
+
+    public ServiceProvider Services { get; }
+
+    public SqlRecorder Sql { get; } = new();
+
+    public ISchema Schema => Services.GetRequiredService<ISchema>();
+
+    public TestDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<TestDbContext>>().CreateDbContext();
+
+    /// <summary>Executes a query and returns the serialized result; <see cref="Sql"/> then holds its statements.</summary>
+    public async Task<string> ExecuteAsync(string query, string? variablesJson = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var executer = scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>();
+        Sql.Clear();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            Variables = variablesJson == null ? null : Serializer.Deserialize<Inputs>(variablesJson),
+            RequestServices = scope.ServiceProvider,
+            ThrowOnUnhandledException = true,
+        });
+        return Serializer.Serialize(result);
+    }
+
+    /// <summary>The statements and the result in one text, for a snapshot that is reviewed as a whole.</summary>
+    public async Task<string> ExecuteWithSqlAsync(string query, string? variablesJson = null)
+    {
+        var result = await ExecuteAsync(query, variablesJson);
+        var text = new StringBuilder();
+        foreach (var statement in Sql.Statements)
+        {
+            text.AppendLine("-- SQL").AppendLine(statement);
+        }
+
+        return text.AppendLine("-- RESULT").Append(result).ToString();
+    }
+
+    /// <summary>Executes a query and parses the result for assertions.</summary>
+    public async Task<JsonElement> QueryAsync(string query, string? variablesJson = null)
+        => JsonDocument.Parse(await ExecuteAsync(query, variablesJson)).RootElement.Clone();
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+}
+
+/// <summary>Records the text of every command EF Core sends, to count statements and snapshot the SQL.</summary>
+public sealed class SqlRecorder : DbCommandInterceptor
+{
+    private readonly List<string> _statements = [];
+
+    public IReadOnlyList<string> Statements
+    {
+        get
+        {
+            lock (_statements)
+            {
+                return [.. _statements];
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_statements)
+        {
+            _statements.Clear();
+        }
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Record(DbCommand command)
+    {
+        lock (_statements)
+        {
+            _statements.Add(command.CommandText);
+        }
+    }
+}
