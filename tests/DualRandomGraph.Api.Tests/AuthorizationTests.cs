@@ -7,10 +7,10 @@ namespace DualRandomGraph.Api.Tests;
 public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Theory]
-    [InlineData("{ targets { name } }", "targets")]
-    [InlineData("{ inspectors { name } }", "inspectors")]
-    [InlineData("{ agencies { name } }", "agencies")]
-    [InlineData("{ regions { name } }", "regions")]
+    [InlineData("{ targets { nodes { name } } }", "targets")]
+    [InlineData("{ inspectors { nodes { name } } }", "inspectors")]
+    [InlineData("{ agencies { nodes { name } } }", "agencies")]
+    [InlineData("{ regions { nodes { name } } }", "regions")]
     [InlineData("{ targetByCreditCode(creditCode: \"x\") { name } }", "targetByCreditCode")]
     public async Task Anonymous_callers_cannot_read_registries(string query, string field)
     {
@@ -23,9 +23,9 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Anonymous_callers_read_the_check_item_list()
     {
-        var data = await factory.CreateGraphQLClient().QueryAsync("{ checkItems { code title } }");
+        var data = await factory.CreateGraphQLClient().QueryAsync("{ checkItems(first: 50) { nodes { code title } } }");
 
-        Assert.Equal(11, data["checkItems"]!.AsArray().Count);
+        Assert.Equal(11, data["checkItems"]!["nodes"]!.AsArray().Count);
     }
 
     [Theory]
@@ -35,10 +35,10 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData(Roles.Auditor)]
     public async Task Every_staff_role_reads_registries(string role)
     {
-        var data = await factory.CreateGraphQLClient(role).QueryAsync("{ targets { name } inspectors { name } }");
+        var data = await factory.CreateGraphQLClient(role).QueryAsync("{ targets { totalCount } inspectors { totalCount } }");
 
-        Assert.Equal(11, data["targets"]!.AsArray().Count);
-        Assert.Equal(12, data["inspectors"]!.AsArray().Count);
+        Assert.Equal(11, (int)data["targets"]!["totalCount"]!);
+        Assert.Equal(12, (int)data["inspectors"]!["totalCount"]!);
     }
 
     [Theory]
@@ -51,8 +51,8 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
             """mutation { createCheckItem(input: { code: "X-1", title: "t", categories: [KEY] }) { checkItem { code } } }""");
 
         Assert.Equal([AuthorizationErrorCodes.NotAuthorized], response.ErrorCodes);
-        var count = await factory.CreateGraphQLClient().QueryAsync("{ checkItems { code } }");
-        Assert.DoesNotContain(count["checkItems"]!.AsArray(), item => (string?)item!["code"] == "X-1");
+        var items = await factory.CreateGraphQLClient().QueryAsync("{ checkItems(first: 100) { nodes { code } } }");
+        Assert.DoesNotContain(items["checkItems"]!["nodes"]!.AsArray(), item => (string?)item!["code"] == "X-1");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
             "mallory", [Roles.Admin], TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
         client.Http.DefaultRequestHeaders.Authorization = new("Bearer", forged);
 
-        var response = await client.PostAsync("{ targets { name } }");
+        var response = await client.PostAsync("{ targets { nodes { name } } }");
 
         Assert.Equal([AuthorizationErrorCodes.NotAuthenticated], response.ErrorCodes);
     }
@@ -82,7 +82,7 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Node_does_not_reveal_records_of_a_type_the_caller_may_not_see()
     {
         var admin = factory.CreateGraphQLClient(Roles.Admin);
-        var id = (string)(await admin.QueryAsync("{ targets { id } }"))["targets"]![0]!["id"]!;
+        var id = (string)(await admin.QueryAsync("{ targets(first: 1) { nodes { id } } }"))["targets"]!["nodes"]![0]!["id"]!;
 
         var response = await factory.CreateGraphQLClient().PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id });
 

@@ -1,8 +1,6 @@
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.CheckItems;
@@ -11,6 +9,6 @@ namespace DualRandomGraph.Api.CheckItems;
 public sealed class CheckItemQueries
 {
     /// <summary>The spot-check item list, public to everyone.</summary>
-    [OutputType(typeof(ListGraphType<NonNullGraphType<CheckItemType>>))] // INTERIM until the data middleware lands
+    [UsePaging, UseProjection, UseFiltering, UseSorting]
     public static IQueryable<CheckItem> CheckItems([FromDbContext] AppDbContext db) => db.CheckItems.AsNoTracking();
 }

@@ -3,7 +3,6 @@ using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
 using GraphQL;
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Inspectors;
@@ -12,7 +11,7 @@ namespace DualRandomGraph.Api.Inspectors;
 public sealed class InspectorQueries
 {
     /// <summary>The registry of inspectors, active and deactivated.</summary>
-    [OutputType(typeof(ListGraphType<NonNullGraphType<InspectorType>>))] // INTERIM until the data middleware lands
+    [UsePaging, UseProjection, UseFiltering, UseSorting]
     public static IQueryable<Inspector> Inspectors([FromDbContext] AppDbContext db) => db.Inspectors.AsNoTracking();
 
     /// <summary>The inspector holding this enforcement certificate (执法证号).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.GraphQL.Authorization;
+using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
@@ -26,6 +27,7 @@ public static class GraphQLExtensions
             .AddFieldAuthorization()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -3,7 +3,6 @@ using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
 using GraphQL;
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Targets;
@@ -12,7 +11,7 @@ namespace DualRandomGraph.Api.Targets;
 public sealed class TargetQueries
 {
     /// <summary>The registry of inspection targets.</summary>
-    [OutputType(typeof(ListGraphType<NonNullGraphType<InspectionTargetType>>))] // INTERIM until the data middleware lands
+    [UsePaging, UseProjection, UseFiltering, UseSorting]
     public static IQueryable<InspectionTarget> Targets([FromDbContext] AppDbContext db) => db.Targets.AsNoTracking();
 
     /// <summary>The target with this unified social credit code (case and surrounding blanks ignored).</summary>

@@ -1,3 +1,4 @@
+using DualRandomGraph.GraphQL.Data;
 using GraphQL;
 using GraphQL.DI;
 
@@ -9,6 +10,7 @@ public static class RelayBuilderExtensions
     public static IGraphQLBuilder AddRelayNodes(this IGraphQLBuilder builder)
     {
         builder.Services.TryRegister<NodeInterfaceType, NodeInterfaceType>(ServiceLifetime.Singleton);
+        builder.Services.TryRegister<IGlobalIdCodec, RelayGlobalIdCodec>(ServiceLifetime.Singleton);
         return builder;
     }
 }

@@ -146,19 +146,19 @@ public sealed class TargetMutationTests(ApiFactory factory) : IClassFixture<ApiF
 
     private async Task<JsonObject> InputAsync(string creditCode, string name, string? effectiveFrom = null)
     {
-        var ids = await _admin.QueryAsync("{ agencies { id } regions { id code } }");
-        var zone = ids["regions"]!.AsArray().First(r => (string?)r!["code"] == "652801-KETDZ")!;
+        var ids = await _admin.QueryAsync("{ agencies { nodes { id } } regions(first: 100) { nodes { id code } } }");
+        var zone = ids["regions"]!["nodes"]!.AsArray().First(r => (string?)r!["code"] == "652801-KETDZ")!;
         return new JsonObject
         {
             ["creditCode"] = creditCode,
             ["name"] = name,
             ["category"] = "GENERAL",
             ["regionId"] = (string?)zone["id"],
-            ["agencyId"] = (string?)ids["agencies"]![0]!["id"],
+            ["agencyId"] = (string?)ids["agencies"]!["nodes"]![0]!["id"],
             ["categoryEffectiveFrom"] = effectiveFrom ?? "2022-01-01",
             ["pollutantTypes"] = new JsonArray("废水", "废气"),
         };
     }
 
-    private async Task<int> CountTargetsAsync() => (await _admin.QueryAsync("{ targets { id } }"))["targets"]!.AsArray().Count;
+    private async Task<int> CountTargetsAsync() => (int)(await _admin.QueryAsync("{ targets { totalCount } }"))["targets"]!["totalCount"]!;
 }
