@@ -67,8 +67,9 @@ internal static partial class BananaCakePopDocuments
     /// The policy of the IDE page and its workers, found by running the IDE in Chromium: its bundles
     /// and workers load from the same origin only; its JSON-schema validator (ajv) compiles schemas
     /// with <c>new Function</c> while the page starts, and the page stays blank without
-    /// <c>'unsafe-eval'</c>; its style engine injects &lt;style&gt; elements (hence
-    /// <c>'unsafe-inline'</c>, for styles only); the editor's fonts and icons include data: URLs.
+    /// <c>'unsafe-eval'</c>; its style engine (styled-components) injects &lt;style&gt; elements and
+    /// fails without <c>'unsafe-inline'</c> for styles; its style sheet and icons use data: images,
+    /// and its chart export and editor may create blob: images and workers.
     /// No remote origin is allowed except the origin of an absolute <see cref="BananaCakePopOptions.GraphQLEndpoint"/>.
     /// </summary>
     public static string CreateContentSecurityPolicy(BananaCakePopOptions options)
@@ -86,7 +87,7 @@ internal static partial class BananaCakePopDocuments
             + "script-src 'self' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; "
-            + "font-src 'self' data:; "
+            + "font-src 'self'; "
             + $"connect-src {connect}; "
             + "worker-src 'self' blob:; "
             + "manifest-src 'self'; "
@@ -131,7 +132,7 @@ internal static partial class BananaCakePopDocuments
             <ol>
             <li>Install Node.js with npm (<code>npm --version</code> must work in the shell that builds).</li>
             <li>Make sure npm can reach its registry (or has the package in its cache).</li>
-            <li>Rebuild and restart the server: <code>dotnet build</code>. A build without the IDE logs a message starting with <code>BananaCakePop:</code> that says why.</li>
+            <li>Rebuild and restart the server: <code>dotnet build</code>. A build that could not install the IDE logs a message starting with <code>BananaCakePop:</code> that says why (in an interactive terminal, add <code>-v:detailed</code> to see it).</li>
             </ol>
             <p lang="zh">未安装 GraphQL IDE：请安装 Node.js 与 npm，确保可访问 npm 仓库，然后重新构建（<code>dotnet build</code>）并重启服务器。</p>
             <p>The GraphQL endpoint works without the IDE: send requests to <code>{{HtmlEncoder.Default.Encode(graphQLEndpointPath)}}</code>.</p>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,8 @@ internal sealed partial class BananaCakePopRequestHandler
                 // The page loads its assets by relative URLs, which only resolve below the IDE's
                 // address when that address ends in a slash.
                 response.StatusCode = StatusCodes.Status302Found;
-                response.Headers.Location = context.Request.PathBase + requestPath + "/" + context.Request.QueryString;
+                response.Headers.Location = UriHelper.BuildRelative(
+                    context.Request.PathBase, new PathString(requestPath + "/"), context.Request.QueryString);
                 return Task.CompletedTask;
             }
 

@@ -60,6 +60,22 @@ public sealed class BananaCakePopServingTests : IDisposable
     }
 
     [Fact]
+    public async Task Redirect_EscapesTheAddress()
+    {
+        await using var host = await IdeTestHost.StartAsync(_folder);
+
+        var context = await host.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.PathBase = "/监管";
+            c.Request.Path = "/graphql";
+        });
+
+        Assert.Equal(StatusCodes.Status302Found, context.Response.StatusCode);
+        Assert.Equal("/%E7%9B%91%E7%AE%A1/graphql/", context.Response.Headers.Location.ToString());
+    }
+
+    [Fact]
     public async Task NextToAGraphQLEndpoint_TheBareAddressIsTheEndpointsAndTheSlashedOneTheIdes()
     {
         await using var host = await IdeTestHost.StartAsync(
@@ -240,7 +256,7 @@ public sealed class BananaCakePopServingTests : IDisposable
 
         Assert.Equal(
             "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
             + "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
             Single(response, "Content-Security-Policy"));
     }
