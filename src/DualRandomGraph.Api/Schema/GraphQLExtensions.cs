@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Http;
+using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
@@ -27,6 +28,7 @@ public static class GraphQLExtensions
             .AddFieldAuthorization()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
@@ -36,6 +38,7 @@ public static class GraphQLExtensions
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
         app.UseGraphQLHttp("/graphql");
+        app.MapBananaCakePop("/graphql");
         return app;
     }
 }
