@@ -1,5 +1,7 @@
+using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DualRandomGraph.Api.Data;
 
@@ -20,6 +22,20 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<CheckItem> CheckItems => Set<CheckItem>();
 
+    public DbSet<SamplingPolicy> Policies => Set<SamplingPolicy>();
+
+    public DbSet<SamplingPlan> Plans => Set<SamplingPlan>();
+
+    public DbSet<Draw> Draws => Set<Draw>();
+
+    public DbSet<DrawSelection> Selections => Set<DrawSelection>();
+
+    public DbSet<InspectionTask> Tasks => Set<InspectionTask>();
+
+    public DbSet<Recusal> Recusals => Set<Recusal>();
+
+    public DbSet<HolidayCalendarYear> CalendarYears => Set<HolidayCalendarYear>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
@@ -27,7 +43,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     {
         // Enums are stored by name: the database stays readable, and reordering an enum cannot corrupt data.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        // Timestamps are UTC. SQLite keeps no kind, so reading one back says so again; a DateTime (not a
+        // DateTimeOffset) because SQLite can compare and sort it, as where: and order: need.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
 /// <summary>The embedded default: one SQLite file.</summary>

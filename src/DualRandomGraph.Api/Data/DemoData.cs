@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,10 @@ namespace DualRandomGraph.Api.Data;
 /// The Korla Economic and Technological Development Zone as in the seed notice (2022 Q2): its bureau, the 11 firms
 /// of the public results table with the categories the table gives them, the 11 check items of the annual plan,
 /// and a dozen plainly fictitious inspectors. The firms' credit codes are made-up demo values (valid format,
-/// flagged <see cref="InspectionTarget.IsDemoCode"/>); the real codes are not in the notice.
+/// flagged <see cref="InspectionTarget.IsDemoCode"/>); the real codes are not in the notice. On top, so that
+/// <c>previewQuotas</c> and <c>drawPlan</c> can be tried at once: the seed plan's sampling policy and a published plan
+/// for 2022 Q3, the quarter after the notice's; and each demo inspector's login is their registry code, so
+/// <c>token --role inspector --subject DEMO-XJ-0001</c> is 示例执法员01.
 /// </summary>
 public static class DemoData
 {
@@ -16,6 +20,9 @@ public static class DemoData
 
     /// <summary>The registration date given to demo records, the first day of the seed's year.</summary>
     private static readonly DateOnly RegisteredOn = new(2022, 1, 1);
+
+    /// <summary>When the demo plan for 2022 Q3 was made and published: 2022-06-20 10:00 in China.</summary>
+    private static readonly DateTime PlannedAt = new(2022, 6, 20, 2, 0, 0, DateTimeKind.Utc);
 
     private static readonly (string Name, TargetCategory Category)[] Firms =
     [
@@ -97,6 +104,21 @@ public static class DemoData
             db.Inspectors.Add(inspector);
         }
 
+        var policy = new SamplingPolicy { Agency = agency, EffectiveFrom = RegisteredOn, Reason = "示例数据：年度工作方案的抽查比例", CreatedAt = PlannedAt, CreatedBy = "demo" };
+        db.Plans.Add(new SamplingPlan
+        {
+            Agency = agency,
+            Year = 2022,
+            Quarter = 3,
+            Status = PlanStatus.Published,
+            Policy = policy,
+            CheckItems = [.. db.CheckItems.Local.OrderBy(c => c.Code)],
+            CreatedAt = PlannedAt,
+            CreatedBy = "demo",
+            PublishedAt = PlannedAt,
+            PublishedBy = "demo",
+        });
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -111,6 +133,7 @@ public static class DemoData
                 Kind = n <= 7 ? InspectorKind.EnforcementOfficer : InspectorKind.SupervisionStaff,
                 CertificateNumber = certificate,
                 RegistryCode = certificate,
+                AccountSubject = certificate,
                 Agency = agency,
                 Department = n <= 5 ? "环境执法大队" : "污染防治科",
                 Position = n == 1 ? "大队长" : "执法队员",
@@ -127,6 +150,7 @@ public static class DemoData
                 Name = string.Create(CultureInfo.InvariantCulture, $"示例辅助人员{n:D2}"),
                 Kind = InspectorKind.Auxiliary,
                 RegistryCode = string.Create(CultureInfo.InvariantCulture, $"DEMO-AUX-{n:D4}"),
+                AccountSubject = string.Create(CultureInfo.InvariantCulture, $"DEMO-AUX-{n:D4}"),
                 Agency = agency,
                 Department = experts[n - 1],
                 Expertise = ["环境监测"],

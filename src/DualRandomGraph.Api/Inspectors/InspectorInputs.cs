@@ -61,3 +61,12 @@ public sealed record DeactivateInspectorInput
 
     public required string Reason { get; init; }
 }
+
+/// <summary>Links an inspector to a login: the <c>sub</c> claim of their tokens. Null unlinks.</summary>
+public sealed record LinkInspectorAccountInput
+{
+    [Id]
+    public required string InspectorId { get; init; }
+
+    public string? AccountSubject { get; init; }
+}

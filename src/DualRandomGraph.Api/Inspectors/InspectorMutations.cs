@@ -148,6 +148,38 @@ public sealed class InspectorMutations
             : new DeactivateInspectorPayload(await ReloadAsync(db, inspector.Id, context), null);
     }
 
+    /// <summary>
+    /// Says which login is this inspector: tokens whose <c>sub</c> is <c>accountSubject</c> see the selections and
+    /// tasks of the teams the inspector is on. One login per inspector and one inspector per login.
+    /// </summary>
+    public static async Task<LinkInspectorAccountPayload> LinkInspectorAccountAsync(
+        LinkInspectorAccountInput input, [FromDbContext] AppDbContext db, IResolveFieldContext context)
+    {
+        var inspector = await FindAsync(db, input.InspectorId, context.CancellationToken);
+        if (inspector is null)
+        {
+            return new LinkInspectorAccountPayload(null, [NotFound("inspectorId", input.InspectorId)]);
+        }
+
+        var errors = new List<IUserError>();
+        var subject = InputRules.Clean(input.AccountSubject);
+        InputRules.LimitText(errors, "accountSubject", subject, 200);
+        if (subject is not null && await db.Inspectors.AnyAsync(i => i.AccountSubject == subject && i.Id != inspector.Id, context.CancellationToken))
+        {
+            errors.Add(new ValidationError("accountSubject", "That account is linked to another inspector."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new LinkInspectorAccountPayload(null, errors);
+        }
+
+        inspector.AccountSubject = subject;
+        return await VersionedSave.SaveAsync(db, inspector, context.CancellationToken) is { } conflict
+            ? new LinkInspectorAccountPayload(null, [conflict])
+            : new LinkInspectorAccountPayload(await ReloadAsync(db, inspector.Id, context), null);
+    }
+
     private static void ValidateDetails(
         List<IUserError> errors, InspectorKind kind, string? certificate, string? department, string? position, int? yearsOfService, IReadOnlyList<string>? expertise)
     {

@@ -28,3 +28,8 @@ public sealed record DeactivateInspectorPayload(
     Inspector? Inspector,
     [property: Errors(typeof(NotFoundError), typeof(ConcurrencyConflictError), typeof(ValidationError))]
     IReadOnlyList<IUserError>? Errors);
+
+public sealed record LinkInspectorAccountPayload(
+    Inspector? Inspector,
+    [property: Errors(typeof(NotFoundError), typeof(ConcurrencyConflictError), typeof(ValidationError))]
+    IReadOnlyList<IUserError>? Errors);

@@ -16,6 +16,9 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         Description = "检查人员: a person in the registry of inspectors.";
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(Inspector.Agency));
+
+        // Which login is whom is the administrators' business.
+        GetField(nameof(Inspector.AccountSubject))!.AuthorizeWithRoles(Roles.Admin);
     }
 
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DualRandomGraph.Api.Calendar;
+using DualRandomGraph.Api.Draws;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Http;
@@ -31,6 +33,7 @@ public static class GraphQLExtensions
         builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CalendarSource>();
         return builder;
     }
 
@@ -39,6 +42,7 @@ public static class GraphQLExtensions
     {
         app.UseGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
+        app.MapDrawEndpoints();
         return app;
     }
 }

@@ -1,7 +1,13 @@
 using DualRandomGraph.Api.Agencies;
+using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.CheckItems;
+using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Inspectors;
+using DualRandomGraph.Api.Plans;
+using DualRandomGraph.Api.Policies;
+using DualRandomGraph.Api.Recusals;
 using DualRandomGraph.Api.Targets;
+using DualRandomGraph.Api.Tasks;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL.Types;
@@ -19,6 +25,12 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<TargetQueries>();
         this.AddFieldsOf<InspectorQueries>();
         this.AddFieldsOf<CheckItemQueries>();
+        this.AddFieldsOf<RecusalQueries>();
+        this.AddFieldsOf<PolicyQueries>();
+        this.AddFieldsOf<PlanQueries>();
+        this.AddFieldsOf<DrawQueries>();
+        this.AddFieldsOf<TaskQueries>();
+        this.AddFieldsOf<CalendarQueries>();
     }
 }
 
@@ -31,5 +43,10 @@ public sealed class MutationType : ObjectGraphType
         this.AddFieldsOf<TargetMutations>();
         this.AddFieldsOf<InspectorMutations>();
         this.AddFieldsOf<CheckItemMutations>();
+        this.AddFieldsOf<RecusalMutations>();
+        this.AddFieldsOf<CalendarMutations>();
+        this.AddFieldsOf<PolicyMutations>();
+        this.AddFieldsOf<PlanMutations>();
+        this.AddFieldsOf<DrawMutations>();
     }
 }

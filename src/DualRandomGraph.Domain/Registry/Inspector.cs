@@ -33,5 +33,13 @@ public sealed class Inspector : IVersioned
 
     public string? DeactivationReason { get; set; }
 
+    /// <summary>
+    /// The <c>sub</c> claim of the inspector's login, set by an administrator. It is how the API knows which
+    /// inspector a token belongs to, and so which teams' selections and tasks the token may see. A separate field
+    /// rather than the certificate number: an identity provider's subject is its own id, and a certificate can be
+    /// renewed under a new number without the person changing.
+    /// </summary>
+    public string? AccountSubject { get; set; }
+
     public int Version { get; set; }
 }

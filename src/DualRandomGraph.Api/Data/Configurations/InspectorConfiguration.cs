@@ -16,6 +16,8 @@ internal sealed class InspectorConfiguration : IEntityTypeConfiguration<Inspecto
         builder.Property(i => i.Department).HasMaxLength(200);
         builder.Property(i => i.Position).HasMaxLength(100);
         builder.Property(i => i.DeactivationReason).HasMaxLength(500);
+        builder.Property(i => i.AccountSubject).HasMaxLength(200);
+        builder.HasIndex(i => i.AccountSubject).IsUnique();
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne(i => i.Agency).WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }

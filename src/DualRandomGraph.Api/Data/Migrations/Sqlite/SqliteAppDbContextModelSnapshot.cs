@@ -17,6 +17,668 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.CalendarHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("First")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Last")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarYearId");
+
+                    b.ToTable("CalendarHolidays", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.Draw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssistantsPerTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorPoolDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int?>("MaxTasksPerInspector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficersPerTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutsideWindowReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetPoolDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("UnstaffedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("PlanId", "Attempt")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "PlanId" }, "IX_Draws_PlanId_Committed")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Committed'");
+
+                    b.ToTable("Draws");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawExclusion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolInspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolInspectorId");
+
+                    b.ToTable("DrawExclusion");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolInspector", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("DrawId", "InspectorKey")
+                        .IsUnique();
+
+                    b.ToTable("DrawInspectorPool", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("DrawId", "TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("DrawTargetPool", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawQuota", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeftOutAtCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuartersLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("DrawQuota");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawSelection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Staffed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("DrawId", "Category", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("DrawSelections", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.HolidayCalendarYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AdjustedWorkdays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HolidayCalendarYears", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.InspectionTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("SelectionId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetId", "PlanId");
+
+                    b.ToTable("InspectionTasks", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.Recusal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("InspectorId", "TargetId");
+
+                    b.ToTable("Recusals");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("AgencyId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnnualCapPerTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantsPerTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ConstructionProjectQuarterlyRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GeneralAnnualRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IndustrialParkQuarterlyRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("KeyAnnualFullCoverage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("KeyQuarterlyRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MaxTasksPerInspector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficersPerTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rotation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SpecialQuarterlyRatio")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("Policies");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SkippedCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("SelectionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("DrawSkippedCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("SelectionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("DrawTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -172,6 +834,10 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
@@ -224,6 +890,9 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountSubject")
+                        .IsUnique();
 
                     b.HasIndex("AgencyId");
 
@@ -322,6 +991,247 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("TargetStatusChange");
                 });
 
+            modelBuilder.Entity("InspectionTaskCheckItems", b =>
+                {
+                    b.Property<int>("CheckItemsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectionTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckItemsId", "InspectionTaskId");
+
+                    b.HasIndex("InspectionTaskId");
+
+                    b.ToTable("InspectionTaskCheckItems");
+                });
+
+            modelBuilder.Entity("SamplingPlanCheckItems", b =>
+                {
+                    b.Property<int>("CheckItemsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SamplingPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckItemsId", "SamplingPlanId");
+
+                    b.HasIndex("SamplingPlanId");
+
+                    b.ToTable("SamplingPlanCheckItems");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.CalendarHoliday", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.HolidayCalendarYear", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.Draw", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPlan", "Plan")
+                        .WithMany("Draws")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawExclusion", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.DrawPoolInspector", null)
+                        .WithMany("Exclusions")
+                        .HasForeignKey("PoolInspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolInspector", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.Draw", null)
+                        .WithMany("InspectorPool")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.Inspector", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolTarget", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.Draw", null)
+                        .WithMany("TargetPool")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.InspectionTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawQuota", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.Draw", null)
+                        .WithMany("Quotas")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawSelection", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.Draw", "Draw")
+                        .WithMany("Selections")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.InspectionTarget", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Draw");
+
+                    b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.InspectionTask", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.DrawSelection", "Selection")
+                        .WithOne("Task")
+                        .HasForeignKey("DualRandomGraph.Domain.Planning.InspectionTask", "SelectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.InspectionTarget", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Selection");
+
+                    b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.Recusal", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.InspectionTarget", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
+
+                    b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPlan", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPolicy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPolicy", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SkippedCandidate", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.Draw", null)
+                        .WithMany("Skipped")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.DrawSelection", null)
+                        .WithMany("Skipped")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.TeamMember", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Inspector", "Inspector")
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.DrawSelection", null)
+                        .WithMany("Team")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspector");
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.Agency", b =>
                 {
                     b.HasOne("DualRandomGraph.Domain.Registry.Region", "Region")
@@ -389,6 +1299,73 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InspectionTaskCheckItems", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.CheckItem", null)
+                        .WithMany()
+                        .HasForeignKey("CheckItemsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SamplingPlanCheckItems", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.CheckItem", null)
+                        .WithMany()
+                        .HasForeignKey("CheckItemsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SamplingPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.Draw", b =>
+                {
+                    b.Navigation("InspectorPool");
+
+                    b.Navigation("Quotas");
+
+                    b.Navigation("Selections");
+
+                    b.Navigation("Skipped");
+
+                    b.Navigation("TargetPool");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolInspector", b =>
+                {
+                    b.Navigation("Exclusions");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawSelection", b =>
+                {
+                    b.Navigation("Skipped");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.HolidayCalendarYear", b =>
+                {
+                    b.Navigation("Holidays");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPlan", b =>
+                {
+                    b.Navigation("Draws");
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.InspectionTarget", b =>

@@ -1,0 +1,227 @@
+using DualRandomGraph.Api.Data;
+using DualRandomGraph.Domain.Calendar;
+using DualRandomGraph.Domain.Draws;
+using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.Domain.Registry;
+using DualRandomGraph.Domain.Sampling;
+using Microsoft.EntityFrameworkCore;
+using Drg = DualRandomGraph.Domain.Draws;
+using SkippedCandidate = DualRandomGraph.Domain.Planning.SkippedCandidate;
+using TeamMember = DualRandomGraph.Domain.Planning.TeamMember;
+
+namespace DualRandomGraph.Api.Draws;
+
+/// <summary>
+/// Between drg-1's values and the stored draw: the rows a draw is saved as, and the verification document
+/// (DESIGN.md §3) rebuilt from those rows alone, so that verification reads exactly what is stored, whatever the
+/// registries say today.
+/// </summary>
+internal static class DrawRecords
+{
+    /// <summary>What drawPlan stores: the draw as made, with its pools, quotas, selections, teams and skips.</summary>
+    public static Draw Create(DrawAttempt attempt, DrawPools pools, DrawInput input, DrawResult result)
+    {
+        var selections = result.Selections.Select(s => new DrawSelection
+        {
+            Category = s.Stratum,
+            Rank = s.Rank,
+            Ticket = s.Ticket,
+            TargetKey = s.TargetKey,
+            TargetId = pools.TargetIds[s.TargetKey],
+            Staffed = s.Staffed,
+            Team = [.. s.Team.Select((m, i) => new TeamMember
+            {
+                Position = i + 1,
+                InspectorKey = m.Key,
+                InspectorId = pools.InspectorIds[m.Key],
+                Role = m.Role,
+                Ticket = m.Ticket,
+            })],
+        }).ToList();
+
+        var draw = new Draw
+        {
+            PlanId = attempt.Plan.Id,
+            Attempt = attempt.Number,
+            Status = DrawStatus.Proposed,
+            Algorithm = result.Algorithm,
+            Seed = input.Seed,
+            AgencyCode = input.AgencyCode,
+            Year = input.Year,
+            Quarter = input.Quarter,
+            PolicyId = attempt.Policy.Id,
+            OfficersPerTeam = input.Rules.OfficersPerTeam,
+            AssistantsPerTeam = input.Rules.AssistantsPerTeam,
+            MaxTasksPerInspector = input.Rules.MaxTasksPerInspector,
+            TargetPoolDigest = result.TargetPoolDigest,
+            InspectorPoolDigest = result.InspectorPoolDigest,
+            UnstaffedCount = result.Selections.Count(s => !s.Staffed),
+            DrawnAt = attempt.At,
+            DrawnBy = attempt.By,
+            Reason = attempt.Reason,
+            WindowStart = attempt.Window.First,
+            WindowEnd = attempt.Window.Last,
+            OutsideWindowReason = attempt.OutsideWindowReason,
+            Quotas = [.. pools.Quotas],
+            TargetPool = [.. input.TargetPool.Select(t => new DrawPoolTarget
+            {
+                TargetKey = t.Key,
+                Category = t.Stratum,
+                PriorityGroup = t.PriorityGroup,
+                TargetId = pools.TargetIds[t.Key],
+            })],
+            InspectorPool = [.. input.InspectorPool.Select(i => new DrawPoolInspector
+            {
+                InspectorKey = i.Key,
+                Role = i.Role,
+                InspectorId = pools.InspectorIds[i.Key],
+                Exclusions = [.. i.ExcludedFor.Select(e => new DrawExclusion { TargetKey = e.TargetKey, Rule = e.Rule })],
+            })],
+            Selections = selections,
+        };
+
+        // The skips hang off both the selection (its story) and the draw (one list to page through).
+        for (var s = 0; s < selections.Count; s++)
+        {
+            foreach (var (candidate, i) in result.Selections[s].Skipped.Select((c, i) => (c, i)))
+            {
+                var skipped = new SkippedCandidate
+                {
+                    Position = i + 1,
+                    TargetKey = selections[s].TargetKey,
+                    InspectorKey = candidate.Key,
+                    InspectorId = pools.InspectorIds[candidate.Key],
+                    Role = candidate.Role,
+                    Ticket = candidate.Ticket,
+                    Rule = candidate.Rule,
+                };
+                selections[s].Skipped.Add(skipped);
+                draw.Skipped.Add(skipped);
+            }
+        }
+
+        return draw;
+    }
+
+    /// <summary>A stored draw with every row its verification reads.</summary>
+    public static Task<Draw?> LoadForVerificationAsync(AppDbContext db, int id, CancellationToken cancellationToken)
+        => db.Draws.AsNoTracking()
+            .Include(d => d.Plan)
+            .Include(d => d.Policy)
+            .Include(d => d.Quotas)
+            .Include(d => d.TargetPool)
+            .Include(d => d.InspectorPool).ThenInclude(i => i.Exclusions)
+            .Include(d => d.Selections).ThenInclude(s => s.Team)
+            .Include(d => d.Selections).ThenInclude(s => s.Skipped)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    /// <summary>
+    /// The verification document of a stored draw, in the order <see cref="DrawVerificationDocument.Create"/> writes
+    /// one (pools by key, quotas and selections in stratum order, teams by position), so that the document of a draw
+    /// is the same text at draw time and ever after.
+    /// </summary>
+    public static DrawVerificationDocument Document(Draw draw)
+    {
+        var strata = Drg1.StratumOrder.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        return new DrawVerificationDocument(
+            draw.Algorithm,
+            draw.Seed,
+            draw.AgencyCode,
+            draw.Year,
+            draw.Quarter,
+            Drg1.StratumOrder.ToDictionary(s => s.ToStratumName(), s => draw.Quotas.FirstOrDefault(q => q.Category == s)?.Quota ?? 0),
+            new VerificationRules(draw.OfficersPerTeam, draw.AssistantsPerTeam, draw.MaxTasksPerInspector),
+            [.. draw.TargetPool.OrderBy(t => t.TargetKey, StringComparer.Ordinal)
+                .Select(t => new VerificationTarget(t.TargetKey, t.Category.ToStratumName(), t.PriorityGroup))],
+            [.. draw.InspectorPool.OrderBy(i => i.InspectorKey, StringComparer.Ordinal)
+                .Select(i => new VerificationInspector(
+                    i.InspectorKey,
+                    i.Role.ToRoleName(),
+                    [.. i.Exclusions.OrderBy(e => e.TargetKey, StringComparer.Ordinal).ThenBy(e => e.Rule, StringComparer.Ordinal).Select(e => new VerificationExclusion(e.TargetKey, e.Rule))]))],
+            draw.TargetPoolDigest,
+            draw.InspectorPoolDigest,
+            [.. OrderedSelections(draw, strata)
+                .Select(s => new VerificationSelection(
+                    s.Category.ToStratumName(),
+                    s.TargetKey,
+                    s.Rank,
+                    s.Ticket,
+                    [.. s.Team.OrderBy(m => m.Position).Select(m => new VerificationTeamMember(m.InspectorKey, m.Role.ToRoleName(), m.Ticket))]))]);
+    }
+
+    /// <summary>
+    /// Recomputes a stored draw and names every difference: those <see cref="DrawVerifier"/> finds in the document
+    /// (pool digests, selections, tickets, teams), and beyond the document, the staffed flags and skipped candidates,
+    /// and whether each stored quota follows the draw's policy over the stored pool.
+    /// </summary>
+    public static IReadOnlyList<string> Verify(Draw draw)
+    {
+        var document = Document(draw);
+        var differences = DrawVerifier.Verify(document).Differences.ToList();
+        if (document.ToDrawInput().Input is { } input)
+        {
+            var recomputed = Drg1.Run(input).Selections;
+            var stored = OrderedSelections(draw, Drg1.StratumOrder.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i)).ToList();
+            for (var i = 0; i < Math.Min(recomputed.Count, stored.Count); i++)
+            {
+                CompareTeamStory(recomputed[i], stored[i], differences);
+            }
+        }
+
+        if (draw.Policy is { } policy)
+        {
+            CompareQuotas(draw, policy, differences);
+        }
+
+        return differences;
+    }
+
+    private static IEnumerable<DrawSelection> OrderedSelections(Draw draw, Dictionary<TargetCategory, int> strata)
+        => draw.Selections.OrderBy(s => strata[s.Category]).ThenBy(s => s.Rank);
+
+    private static void CompareTeamStory(Drg.Selection expected, DrawSelection stored, List<string> differences)
+    {
+        var label = $"team of {expected.TargetKey}";
+        if (expected.Staffed != stored.Staffed)
+        {
+            differences.Add($"{label}: staffed is stored as {stored.Staffed}, the recomputed draw says {expected.Staffed}");
+        }
+
+        var storedSkips = stored.Skipped.OrderBy(c => c.Position).Select(c => $"{c.InspectorKey} ({c.Rule})").ToList();
+        var expectedSkips = expected.Skipped.Select(c => $"{c.Key} ({c.Rule})").ToList();
+        if (!storedSkips.SequenceEqual(expectedSkips, StringComparer.Ordinal))
+        {
+            differences.Add($"{label}: skipped candidates are stored as [{string.Join(", ", storedSkips)}], the recomputed draw skips [{string.Join(", ", expectedSkips)}]");
+        }
+    }
+
+    private static void CompareQuotas(Draw draw, SamplingPolicy policy, List<string> differences)
+    {
+        var ratios = policy.ToRatios();
+        foreach (var stratum in Drg1.StratumOrder)
+        {
+            var members = draw.TargetPool.Where(t => t.Category == stratum).ToList();
+            var stored = draw.Quotas.FirstOrDefault(q => q.Category == stratum);
+
+            // Priority group 1 marks the targets covered earlier in the year, except in SPECIAL, whose rule ignores coverage.
+            var covered = stratum == TargetCategory.Special ? stored?.AlreadyCovered ?? 0 : members.Count(t => t.PriorityGroup == 1);
+            var expected = QuotaCalculator.Calculate(stratum, members.Count, Math.Min(covered, members.Count), draw.Quarter, ratios);
+            if ((stored?.Quota ?? 0) != expected.Quota)
+            {
+                differences.Add($"quota of {stratum.ToStratumName()} is stored as {stored?.Quota ?? 0}; the policy's rule over the stored pool gives {expected.Quota} ({expected.Rule})");
+            }
+        }
+    }
+}
+
+/// <summary>Who draws which plan when, and why, for <see cref="DrawRecords.Create"/>.</summary>
+internal sealed record DrawAttempt(
+    SamplingPlan Plan,
+    SamplingPolicy Policy,
+    int Number,
+    DateTime At,
+    string By,
+    string? Reason,
+    DateRange Window,
+    string? OutsideWindowReason);

@@ -1,0 +1,49 @@
+using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Security;
+using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.Types;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DualRandomGraph.Api.Tasks;
+
+public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
+{
+    public InspectionTaskType() : base(t => t.Id, t => t.SelectionId, t => t.PlanId, t => t.TargetId)
+    {
+        Name = nameof(InspectionTask);
+        Description = "检查任务: the inspection a committed selection asks for; its team is the selection's.";
+        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor, Roles.Inspector);
+        this.MarkNonNull(nameof(InspectionTask.Selection), nameof(InspectionTask.Plan), nameof(InspectionTask.Target));
+    }
+
+    protected override async Task<IReadOnlyList<InspectionTask>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    {
+        await using var db = context.CreateDbContext();
+        return await db.Tasks.AsNoTracking().VisibleTo(context.User)
+            .Include(t => t.Plan!.Agency)
+            .Include(t => t.Target)
+            .Include(t => t.CheckItems)
+            .Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
+            .AsSplitQuery()
+            .Where(t => keys.Contains(t.Id)).ToListAsync(context.CancellationToken);
+    }
+}
+
+public sealed class InspectionModeType : EnumerationGraphType<InspectionMode>
+{
+    public InspectionModeType()
+    {
+        Description = "ON_SITE 现场检查; OFF_SITE 非现场检查 (R6: the default for positive-list targets).";
+    }
+}
+
+public sealed class TaskStatusType : EnumerationGraphType<InspectionTaskStatus>
+{
+    public TaskStatusType()
+    {
+        Name = "TaskStatus";
+    }
+}
