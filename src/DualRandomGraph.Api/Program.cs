@@ -3,6 +3,11 @@ using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 
+if (CommandLine.TryRunStandalone(args) is { } standaloneExitCode)
+{
+    return standaloneExitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();
 builder.AddAppAuthentication();

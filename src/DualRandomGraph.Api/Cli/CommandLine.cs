@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Http;
 using GraphQL.Types;
@@ -7,11 +8,23 @@ using GraphQL.Utilities;
 namespace DualRandomGraph.Api.Cli;
 
 /// <summary>
-/// The server's commands besides serving: <c>token</c> mints a development token, <c>schema export</c> prints the SDL.
+/// The server's commands besides serving: <c>token</c> mints a development token, <c>schema export</c> prints the SDL,
+/// <c>verify-draw</c> recomputes a draw's verification document.
 /// Run them as <c>dotnet run --project src/DualRandomGraph.Api -- COMMAND ...</c>.
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>
+    /// Runs a command that needs neither configuration nor services, before the host is built (so that anyone can
+    /// verify a draw without a signing key or a database); null when <paramref name="args"/> names no such command.
+    /// </summary>
+    public static int? TryRunStandalone(string[] args) => args switch
+    {
+        ["verify-draw", var file] => VerifyDrawCommand.Run(file, Console.Out, Console.Error),
+        ["verify-draw", ..] => Fail("verify-draw takes one FILE."),
+        _ => null,
+    };
+
     /// <summary>Runs the command named by <paramref name="args"/>, if any, and returns its exit code; null means "serve".</summary>
     public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -35,7 +48,18 @@ public static class CommandLine
           token --role ROLE [--role ROLE] [--subject NAME] [--hours N]
                                             print a development JWT (roles: admin, coordinator, inspector, auditor)
           schema export [--output FILE]     print the schema SDL (to FILE, e.g. schema/schema.graphql)
+          verify-draw FILE                  recompute a draw's verification document (GET /draws/{id}/verification.json)
+                                            with drg-1 and print what differs; exit 0 verified, 1 not verified, 2 bad file
+        An inspector's token sees the tasks of the teams of the inspector whose accountSubject is its --subject
+        (demo data: the registry code, e.g. token --role inspector --subject DEMO-XJ-0001).
         """;
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
 
     private static int IssueToken(WebApplicationBuilder builder, string[] args)
     {

@@ -10,7 +10,7 @@ namespace DualRandomGraph.Api.Draws;
 /// </summary>
 internal static class DrawLoading
 {
-    /// <summary>The navigations of a draw to load, as paths from the draw; <see cref="Include"/> prefixes them.</summary>
+    /// <summary>The navigations of a draw to load, as paths from the draw.</summary>
     private static readonly string[] Paths =
     [
         "Plan.Agency",
@@ -26,11 +26,17 @@ internal static class DrawLoading
         "Skipped.Inspector",
     ];
 
-    /// <summary>Includes a draw's navigations below <paramref name="prefix"/> (e.g. <c>"Draws."</c> from a plan, <c>""</c> from a draw).</summary>
-    public static IQueryable<T> Include<T>(IQueryable<T> query, string prefix)
-        where T : class
-        => Paths.Aggregate(query, (q, path) => q.Include(prefix + path));
+    /// <summary>Includes a draw's navigations.</summary>
+    public static IQueryable<Draw> Include(IQueryable<Draw> draws) => Paths.Aggregate(draws, (q, path) => q.Include(path));
+
+    /// <summary>
+    /// Includes the navigations of a plan's draws, except those back to the plan (EF Core refuses include cycles);
+    /// load with identity resolution, and those navigations point at the plan loaded.
+    /// </summary>
+    public static IQueryable<SamplingPlan> IncludeDraws(IQueryable<SamplingPlan> plans)
+        => Paths.Where(p => !p.StartsWith("Plan", StringComparison.Ordinal) && !p.EndsWith(".Plan", StringComparison.Ordinal))
+            .Aggregate(plans, (q, path) => q.Include("Draws." + path));
 
     public static Task<Draw?> LoadAsync(AppDbContext db, int id, CancellationToken cancellationToken)
-        => Include(db.Draws.AsNoTracking(), string.Empty).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        => Include(db.Draws.AsNoTracking()).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
 }

@@ -54,7 +54,7 @@ public sealed class DrawType : NodeGraphType<Draw>
     protected override async Task<IReadOnlyList<Draw>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await DrawLoading.Include(db.Draws.AsNoTracking(), string.Empty).AsSplitQuery()
+        return await DrawLoading.Include(db.Draws.AsNoTracking()).AsSplitQuery()
             .Where(d => keys.Contains(d.Id)).ToListAsync(context.CancellationToken);
     }
 }

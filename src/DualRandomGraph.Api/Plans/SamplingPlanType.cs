@@ -44,9 +44,9 @@ public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
     protected override async Task<IReadOnlyList<SamplingPlan>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        var plans = db.Plans.AsNoTracking().VisibleTo(context.User)
+        var plans = db.Plans.AsNoTrackingWithIdentityResolution().VisibleTo(context.User)
             .Include(p => p.Agency).Include(p => p.Policy).Include(p => p.CheckItems);
-        return await DrawLoading.Include(plans, "Draws.").AsSplitQuery()
+        return await DrawLoading.IncludeDraws(plans).AsSplitQuery()
             .Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
     }
 }

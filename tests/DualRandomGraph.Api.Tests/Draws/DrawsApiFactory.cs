@@ -1,0 +1,47 @@
+using DualRandomGraph.Api.Security;
+using DualRandomGraph.Api.Tests.Infrastructure;
+using DualRandomGraph.Domain.Calendar;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DualRandomGraph.Api.Tests.Draws;
+
+/// <summary>
+/// The real server with a clock the test sets, so a draw can be made inside or outside its window (R4), and clients
+/// whose token carries a chosen subject, so that an inspector's token can be linked to an inspector record.
+/// </summary>
+public sealed class DrawsApiFactory : ApiFactory
+{
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Sets the clock to 10:00 in China on the first day of the draw window of <paramref name="year"/>Q<paramref name="quarter"/>.</summary>
+    public void InsideWindowOf(int year, int quarter)
+        => Clock.SetChinaDay(WorkingDayCalendar.LoadOfficial().DrawWindowFor(year, quarter).First);
+
+    public GraphQLClient CreateGraphQLClientAs(string subject, params string[] roles)
+    {
+        var http = CreateClient();
+        var token = TokenIssuer.Issue(Jwt, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return new GraphQLClient(http);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>A clock standing still at <see cref="Now"/> until a test moves it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public DateTimeOffset Now { get; set; } = new(2022, 6, 27, 10, 0, 0, China);
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+
+    public void SetChinaDay(DateOnly day) => Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), China);
+}
