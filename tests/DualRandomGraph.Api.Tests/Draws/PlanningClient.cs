@@ -8,6 +8,23 @@ public sealed class PlanningClient(GraphQLClient coordinator)
 {
     public const string ErrorFields = "errors { __typename ... on Error { code message } }";
 
+    /// <summary>The errors of drawPlan with the fields each typed error carries.</summary>
+    public const string DrawErrorFields = """
+        errors { __typename ... on Error { code message }
+          ... on PlanNotPublishedError { status } ... on DrawAlreadyCommittedError { committedDrawId }
+          ... on SeedTooShortError { length minimumLength } ... on DrawWindowClosedError { windowStart windowEnd today }
+          ... on RedrawReasonRequiredError { previousAttempts } ... on EmptyPoolError { poolSize }
+          ... on InspectorPoolTooSmallError { officersNeeded officersAvailable assistantsNeeded assistantsAvailable }
+          ... on ValidationError { field } }
+        """;
+
+    /// <summary>The errors of commitDraw with the fields each typed error carries.</summary>
+    public const string CommitErrorFields = """
+        errors { __typename ... on Error { code message }
+          ... on DrawAlreadyCommittedError { committedDrawId } ... on DrawSupersededError { attempt latestAttempt }
+          ... on UnstaffedSelectionsError { targetKeys } }
+        """;
+
     public const string DrawFields = """
         id attempt status algorithm seed reason outsideWindowReason drawnBy drawnAt unstaffedCount
         drawWindow { start end }
@@ -34,7 +51,7 @@ public sealed class PlanningClient(GraphQLClient coordinator)
     public async Task<JsonNode> DrawAsync(string planId, string seed, string? reason = null, string? outsideWindowReason = null)
     {
         var data = await coordinator.QueryAsync(
-            $"mutation($input: DrawPlanInput!) {{ drawPlan(input: $input) {{ draw {{ {DrawFields} }} unstaffed {{ targetKey }} {ErrorFields} }} }}",
+            $"mutation($input: DrawPlanInput!) {{ drawPlan(input: $input) {{ draw {{ {DrawFields} }} unstaffed {{ targetKey }} {DrawErrorFields} }} }}",
             new { input = new { planId, seed, reason, outsideWindowReason } });
         return data["drawPlan"]!;
     }
@@ -47,7 +64,7 @@ public sealed class PlanningClient(GraphQLClient coordinator)
             mutation($id: ID!) { commitDraw(input: { drawId: $id }) {
               draw { status committedAt committedBy plan { status } }
               tasks { id mode status target { creditCode onPositiveList } checkItems { code } selection { category rank team { inspectorKey } } }
-              {{ErrorFields}} } }
+              {{CommitErrorFields}} } }
             """,
             new { id = drawId });
         return data["commitDraw"]!;

@@ -67,5 +67,15 @@ public sealed record Scenario(string AgencyId, string AgencyCode, IReadOnlyList<
         return new Scenario(GlobalId.Format(nameof(Agency), agency.Id), agency.Code, targetKeys, inspectorKeys);
     }
 
+    private const string Letters = "ABCDEFGHJKLMNPQRTUWXY";
+    private static int _tags;
+
+    /// <summary>A fresh tag (<c>QAA</c>, <c>QAB</c>, …) for tests that need an agency but not a particular name.</summary>
+    public static string NextTag()
+    {
+        var n = Interlocked.Increment(ref _tags);
+        return $"Q{Letters[n / Letters.Length % Letters.Length]}{Letters[n % Letters.Length]}";
+    }
+
     public static TargetCategory[] Many(TargetCategory category, int count) => Enumerable.Repeat(category, count).ToArray();
 }
