@@ -1,5 +1,6 @@
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Calendar;
 using DualRandomGraph.Domain.Draws;
@@ -70,11 +71,12 @@ public sealed class DrawSelectionType : AutoRegisteringObjectGraphType<DrawSelec
         Name = "DrawSelection";
         Description = "抽中对象: a drawn target with its randomly drawn team (检查组).";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor, Roles.Inspector);
-        this.MarkNonNull(nameof(DrawSelection.Draw), nameof(DrawSelection.Target));
+        this.MarkNonNull(nameof(DrawSelection.Target));
         GetField(nameof(DrawSelection.Team))!.UseSorting();
 
-        // Who was passed over and why (recusals among them) is for those who oversee the draw.
-        GetField(nameof(DrawSelection.Skipped))!.UseSorting().AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor);
+        // The whole draw, and who was passed over and why (recusals among them), are for those who oversee draws.
+        GetField(nameof(DrawSelection.Draw))!.RestrictTo(Roles.Coordinator, Roles.Auditor);
+        GetField(nameof(DrawSelection.Skipped))!.UseSorting().RestrictTo(Roles.Coordinator, Roles.Auditor);
     }
 }
 

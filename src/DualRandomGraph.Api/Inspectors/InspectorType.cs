@@ -1,4 +1,5 @@
 using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
@@ -18,7 +19,7 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         this.MarkNonNull(nameof(Inspector.Agency));
 
         // Which login is whom is the administrators' business.
-        GetField(nameof(Inspector.AccountSubject))!.AuthorizeWithRoles(Roles.Admin);
+        GetField(nameof(Inspector.AccountSubject))!.RestrictTo(Roles.Admin);
     }
 
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)

@@ -1,6 +1,7 @@
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
@@ -19,7 +20,7 @@ public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
         Name = nameof(SamplingPlan);
         Description = "抽查计划: the random spot checks of one agency in one quarter: DRAFT → PUBLISHED (事前公开) → DRAWN → COMPLETED.";
         this.MarkNonNull(nameof(SamplingPlan.Agency), nameof(SamplingPlan.Policy));
-        GetField(nameof(SamplingPlan.Draws))!.UseSorting().AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor);
+        GetField(nameof(SamplingPlan.Draws))!.UseSorting().RestrictTo(Roles.Coordinator, Roles.Auditor);
 
         Field<DrawType>("committedDraw")
             .Description("The draw made final, if any.")

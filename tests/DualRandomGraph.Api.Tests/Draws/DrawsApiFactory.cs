@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Calendar;
@@ -13,7 +14,14 @@ namespace DualRandomGraph.Api.Tests.Draws;
 /// </summary>
 public sealed class DrawsApiFactory : ApiFactory
 {
+    private readonly ConcurrentDictionary<Type, Task<object>> _shared = new();
+
     public TestClock Clock { get; } = new();
+
+    /// <summary>Setup the tests of one class share: made by the first test that asks for it, reused by the others.</summary>
+    public async Task<T> SharedAsync<T>(Func<Task<T>> create)
+        where T : class
+        => (T)await _shared.GetOrAdd(typeof(T), async _ => await create());
 
     /// <summary>Sets the clock to 10:00 in China on the first day of the draw window of <paramref name="year"/>Q<paramref name="quarter"/>.</summary>
     public void InsideWindowOf(int year, int quarter)
