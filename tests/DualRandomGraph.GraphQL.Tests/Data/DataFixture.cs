@@ -10,6 +10,8 @@ using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualRandomGraph.GraphQL.Tests.Data;
@@ -85,6 +87,13 @@ public sealed class DataFixture : IDisposable
         }
 
         return text.AppendLine("-- RESULT").Append(result).ToString();
+    }
+
+    /// <summary>How many entries EF Core's compiled-query cache holds (it is shared by this fixture's contexts).</summary>
+    public int CompiledQueryCacheSize()
+    {
+        using var db = CreateDbContext();
+        return ((MemoryCache)db.GetService<IMemoryCache>()).Count;
     }
 
     /// <summary>Executes a query and parses the result for assertions.</summary>

@@ -28,6 +28,7 @@ public sealed class TestQueries
 
     // Paged without projection: whole entities are read.
     [UsePaging(DefaultPageSize = 3, MaxPageSize = 5)]
+    [UseFiltering]
     [UseSorting]
     public static IQueryable<Visit> Visits([FromDbContext] TestDbContext db) => db.Visits.AsNoTracking();
 }
