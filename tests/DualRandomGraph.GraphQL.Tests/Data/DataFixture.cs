@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Tests.Data.TestModel;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -12,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualRandomGraph.GraphQL.Tests.Data;
@@ -32,8 +34,15 @@ public sealed class DataFixture : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"drg-data-{Guid.NewGuid():N}.db");
 
     public DataFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
             .UseSqlite($"Data Source={_path}")
             .AddInterceptors(Sql));
@@ -43,6 +52,7 @@ public sealed class DataFixture : IDisposable
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()
+            .AddDataCostLimits()
             .AddGraphTypes(typeof(TestSchema).Assembly)
             .AddClrTypeMappings(typeof(TestSchema).Assembly));
         Services = services.BuildServiceProvider();
