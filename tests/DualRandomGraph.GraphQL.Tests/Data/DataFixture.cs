@@ -48,7 +48,7 @@ public sealed class DataFixture : IDisposable
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
-            .Entity<Company>(company => company.Ignore(x => x.Notes).NotSortable(x => x.Rating).GlobalId("Company")));
+            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId).GlobalId("Company")));
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()

@@ -5,15 +5,16 @@ namespace DualRandomGraph.GraphQL.Data.Filtering;
 
 /// <summary>
 /// <c>{Type}FilterInput</c>: <c>and</c>, <c>or</c>, and one field per filterable member of the entity
-/// (see <see cref="DataModel"/>): scalars get their operation input, single navigations the other
+/// (see <see cref="DataModel"/>) that its graph type shows: scalars get their operation input, single navigations the other
 /// entity's filter input, collections a list filter; global id fields an <c>IdOperationFilterInput</c>.
 /// </summary>
 public sealed class FilterInputGraphType<TEntity> : InputObjectGraphType
     where TEntity : class
 {
-    public FilterInputGraphType(DataModel model)
+    public FilterInputGraphType(DataModel model, IServiceProvider services)
     {
         var entity = model.Describe(typeof(TEntity));
+        var shown = EntityGraphTypeFields.Find(services, typeof(TEntity));
         Name = typeof(TEntity).GraphQLName() + "FilterInput";
         Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TEntity>>>>("and");
         Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TEntity>>>>("or");
@@ -22,7 +23,9 @@ public sealed class FilterInputGraphType<TEntity> : InputObjectGraphType
             Field<IdOperationFilterInputGraphType>(globalId.FieldName);
         }
 
-        foreach (var member in entity.Members.Where(m => m.Filterable && !entity.GlobalIds.Any(g => g.FieldName == m.FieldName)))
+        foreach (var member in entity.Members.Where(m => m.Filterable
+            && EntityGraphTypeFields.Allows(shown, m, DataFieldExtensions.NotFilterableKey)
+            && !entity.GlobalIds.Any(g => g.FieldName == m.FieldName)))
         {
             var type = InputTypeFor(member);
             if (type != null)
