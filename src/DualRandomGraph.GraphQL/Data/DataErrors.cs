@@ -82,6 +82,6 @@ public static class DataErrors
     internal static ExecutionError NullNotAllowed(string inputType, string operation)
         => Create(
             FilterNullValue,
-            $"The operation `{operation}` of `{inputType}` does not accept null.",
+            $"`{operation}` of `{inputType}` cannot be null.",
             ("inputType", inputType), ("operation", operation));
 }

@@ -16,6 +16,8 @@ public static class DataFieldExtensions
 {
     internal const string RequiresKey = "DualRandomGraph.Data.Requires";
     internal const string MemberKey = "DualRandomGraph.Data.Member";
+    internal const string NotFilterableKey = "DualRandomGraph.Data.NotFilterable";
+    internal const string NotSortableKey = "DualRandomGraph.Data.NotSortable";
 
     public static FieldType UsePaging(this FieldType field, int defaultPageSize = 10, int maxPageSize = 100, string? connectionName = null)
         => Configure(field, d =>
@@ -54,6 +56,20 @@ public static class DataFieldExtensions
     {
         builder.FieldType.Requires(members);
         return builder;
+    }
+
+    /// <summary>Keeps the entity member this field shows out of <c>where:</c> (the field itself stays).</summary>
+    public static FieldType NotFilterable(this FieldType field)
+    {
+        field.WithMetadata(NotFilterableKey, true);
+        return field;
+    }
+
+    /// <summary>Keeps the entity member this field shows out of <c>order:</c> (the field itself stays).</summary>
+    public static FieldType NotSortable(this FieldType field)
+    {
+        field.WithMetadata(NotSortableKey, true);
+        return field;
     }
 
     /// <summary>Names the entity property a renamed field reads (fields are otherwise matched to properties by name).</summary>

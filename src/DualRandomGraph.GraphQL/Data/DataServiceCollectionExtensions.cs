@@ -32,7 +32,10 @@ public static class DataServiceCollectionExtensions
             typeof(ConnectionGraphType<,>), typeof(EdgeGraphType<,>), typeof(PageInfoGraphType),
             typeof(CollectionSegmentGraphType<,>), typeof(CollectionSegmentInfoGraphType),
             typeof(SortInputGraphType<>), typeof(SortEnumGraphType),
-            typeof(FilterInputGraphType<>),
+            typeof(FilterInputGraphType<>), typeof(ListFilterInputGraphType<>), typeof(ListOperationFilterInputGraphType<>),
+            typeof(StringOperationFilterInputGraphType), typeof(ComparableOperationFilterInputGraphType<>),
+            typeof(BooleanOperationFilterInputGraphType), typeof(UuidOperationFilterInputGraphType),
+            typeof(EnumOperationFilterInputGraphType<>), typeof(IdOperationFilterInputGraphType),
         ];
         foreach (var type in graphTypes)
         {

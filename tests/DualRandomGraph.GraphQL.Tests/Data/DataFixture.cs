@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Tests.Data.TestModel;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -10,6 +11,9 @@ using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualRandomGraph.GraphQL.Tests.Data;
@@ -30,17 +34,25 @@ public sealed class DataFixture : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"drg-data-{Guid.NewGuid():N}.db");
 
     public DataFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
             .UseSqlite($"Data Source={_path}")
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
-            .Entity<Company>(company => company.Ignore(x => x.Notes).NotSortable(x => x.Rating).GlobalId("Company")));
+            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId).GlobalId("Company")));
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()
+            .AddDataCostLimits()
             .AddGraphTypes(typeof(TestSchema).Assembly)
             .AddClrTypeMappings(typeof(TestSchema).Assembly));
         Services = services.BuildServiceProvider();
@@ -85,6 +97,13 @@ public sealed class DataFixture : IDisposable
         }
 
         return text.AppendLine("-- RESULT").Append(result).ToString();
+    }
+
+    /// <summary>How many entries EF Core's compiled-query cache holds (it is shared by this fixture's contexts).</summary>
+    public int CompiledQueryCacheSize()
+    {
+        using var db = CreateDbContext();
+        return ((MemoryCache)db.GetService<IMemoryCache>()).Count;
     }
 
     /// <summary>Executes a query and parses the result for assertions.</summary>

@@ -28,6 +28,7 @@ public sealed class TestQueries
 
     // Paged without projection: whole entities are read.
     [UsePaging(DefaultPageSize = 3, MaxPageSize = 5)]
+    [UseFiltering]
     [UseSorting]
     public static IQueryable<Visit> Visits([FromDbContext] TestDbContext db) => db.Visits.AsNoTracking();
 }
@@ -39,8 +40,9 @@ public sealed class TestQueryType : AutoRegisteringObjectGraphType<TestQueries>
 
 public sealed class CompanyType : AutoRegisteringObjectGraphType<Company>
 {
+    // Notes are internal: hidden from the type, and therefore from where: and order: too.
     public CompanyType()
-        : base(x => x.Id)
+        : base(x => x.Id, x => x.Notes)
     {
         Field<NonNullGraphType<IdGraphType>>("id")
             .Resolve(context => context.RequestServices!.GetRequiredService<IGlobalIdCodec>().Encode("Company", context.Source.Id))
@@ -49,6 +51,7 @@ public sealed class CompanyType : AutoRegisteringObjectGraphType<Company>
             .Resolve(context => $"{context.Source.Name} ({context.Source.Code})")
             .Requires(x => x.Name, x => x.Code);
         GetField("Visits")!.UsePaging(defaultPageSize: 2, maxPageSize: 10).UseFiltering().UseSorting();
+        GetField("Rating")!.NotSortable();
     }
 }
 
