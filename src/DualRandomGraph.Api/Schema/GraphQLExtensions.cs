@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
@@ -26,6 +27,7 @@ public static class GraphQLExtensions
             .AddRelayNodes()
             .AddMutationConventions()
             .AddFieldAuthorization()
+            .AddDataCostLimits()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
         builder.Services.AddBananaCakePop();
