@@ -50,6 +50,21 @@ public sealed class ProjectionTests(DataFixture fixture) : IClassFixture<DataFix
     }
 
     [Fact]
+    public async Task Collections_loaded_by_the_host_are_filtered_sorted_and_paged_in_memory_the_same_way()
+    {
+        const string Page = """
+            (first: 3, where: { name: { containsIgnoreCase: "A" }, region: { code: { neq: "S" } } }, order: [{ region: { code: DESC } }, { score: DESC }])
+            { totalCount pageInfo { hasNextPage } nodes { code visits(first: 1, where: { description: { eqIgnoreCase: "无" } }, order: [{ date: DESC }]) { totalCount nodes { id } } } }
+            """;
+
+        var inMemory = (await fixture.QueryAsync($"{{ list: loadedCompanies{Page} }}")).GetProperty("data").GetProperty("list");
+        var inSql = (await fixture.QueryAsync($"{{ list: companies{Page} }}")).GetProperty("data").GetProperty("list");
+
+        Assert.Equal(inSql.ToString(), inMemory.ToString());
+        Assert.Equal(3, inMemory.GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_page_of_nested_connections_is_a_single_statement_whatever_the_page_size()
     {
         foreach (var size in new[] { 1, 10, 50 })

@@ -26,6 +26,13 @@ public sealed class TestQueries
     [UseSorting]
     public static IQueryable<Region> Regions([FromDbContext] TestDbContext db) => db.Regions.AsNoTracking();
 
+    // A list the host loaded itself, navigations included: filtered, sorted and paged in memory, nested lists too.
+    [UsePaging]
+    [UseFiltering]
+    [UseSorting]
+    public static async Task<List<Company>> LoadedCompanies([FromDbContext] TestDbContext db)
+        => await db.Companies.AsNoTracking().Include(c => c.Region).Include(c => c.Visits).ToListAsync();
+
     // Paged without projection: whole entities are read.
     [UsePaging(DefaultPageSize = 3, MaxPageSize = 5)]
     [UseFiltering]
