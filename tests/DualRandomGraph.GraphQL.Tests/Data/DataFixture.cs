@@ -51,7 +51,8 @@ public sealed class DataFixture : IDisposable
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
-            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId).GlobalId("Company")));
+            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId))
+            .Entity<Region>(region => region.GlobalId("Region", fieldName: "globalId")));
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()

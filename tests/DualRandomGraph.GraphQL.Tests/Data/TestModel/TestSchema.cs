@@ -53,7 +53,8 @@ public sealed class CompanyType : AutoRegisteringObjectGraphType<Company>
     {
         Field<NonNullGraphType<IdGraphType>>("id")
             .Resolve(context => context.RequestServices!.GetRequiredService<IGlobalIdCodec>().Encode("Company", context.Source.Id))
-            .Requires(x => x.Id);
+            .Requires(x => x.Id)
+            .FilterAsGlobalId("Company");
         Field<NonNullGraphType<StringGraphType>>("displayName")
             .Resolve(context => $"{context.Source.Name} ({context.Source.Code})")
             .Requires(x => x.Name, x => x.Code);
