@@ -18,6 +18,7 @@ internal static class DataExecutor
         => (Task<object>)ExecuteMethod.MakeGenericMethod(request.EntityType).Invoke(null, [source, request, projection, cancellationToken])!;
 
     private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+        where T : class
     {
         var isEf = source.Provider is IAsyncQueryProvider;
         int? totalCount = null;
@@ -37,6 +38,9 @@ internal static class DataExecutor
             }
 
             var query = source.Provider.CreateQuery<T>(Prepare(shaped, isEf));
+
+            // One statement per page even where the host made split queries the default.
+            query = isEf ? query.AsSingleQuery() : query;
             rows = isEf ? await query.ToListAsync(cancellationToken) : query.ToList();
         }
 

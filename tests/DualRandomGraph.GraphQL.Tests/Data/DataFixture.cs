@@ -41,12 +41,13 @@ public sealed class DataFixture : IDisposable
     }
 
     /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
-    internal DataFixture(IReadOnlyDictionary<string, string?>? settings)
+    /// <param name="splitQueries">Makes split queries EF Core's default, as a host might.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings, bool splitQueries = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
-            .UseSqlite($"Data Source={_path}")
+            .UseSqlite($"Data Source={_path}", sqlite => sqlite.UseQuerySplittingBehavior(splitQueries ? QuerySplittingBehavior.SplitQuery : QuerySplittingBehavior.SingleQuery))
             .UseMemoryCache(_queryCache)
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();

@@ -65,6 +65,16 @@ public sealed class ProjectionTests(DataFixture fixture) : IClassFixture<DataFix
     }
 
     [Fact]
+    public async Task A_page_stays_one_statement_where_split_queries_are_the_default()
+    {
+        using var splitting = new DataFixture(null, splitQueries: true);
+
+        await splitting.QueryAsync("{ companies(first: 5) { nodes { code visits(first: 2) { nodes { date } } region { companies { code } } } } }");
+
+        Assert.Single(splitting.Sql.Statements);
+    }
+
+    [Fact]
     public async Task A_page_of_nested_connections_is_a_single_statement_whatever_the_page_size()
     {
         foreach (var size in new[] { 1, 10, 50 })
