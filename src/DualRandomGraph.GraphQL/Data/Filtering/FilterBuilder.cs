@@ -180,12 +180,14 @@ internal sealed class FilterBuilder
     {
         var ignoreCase = name.EndsWith("IgnoreCase", StringComparison.Ordinal);
         var operation = ignoreCase ? name[..^"IgnoreCase".Length] : name;
-        var negated = operation.StartsWith('n') && operation != "neq" || operation == "neq";
+        var negated = operation.StartsWith('n'); // neq, ncontains, nstartsWith, nendsWith
         var positive = negated ? operation[1..] : operation;
         Expression left = access;
         var right = Parameter(value, typeof(string));
         if (ignoreCase)
         {
+            // EF.Parameter keeps EF from folding the value with .NET's ToLower on the client: lower() must run
+            // in SQL on both sides, so that both are folded the same way (ASCII only on SQLite).
             left = Expression.Call(left, StringToLower);
             right = Expression.Call(Expression.Call(EfParameter, right), StringToLower);
         }
