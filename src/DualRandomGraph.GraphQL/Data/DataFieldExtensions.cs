@@ -18,6 +18,7 @@ public static class DataFieldExtensions
     internal const string MemberKey = "DualRandomGraph.Data.Member";
     internal const string NotFilterableKey = "DualRandomGraph.Data.NotFilterable";
     internal const string NotSortableKey = "DualRandomGraph.Data.NotSortable";
+    internal const string GlobalIdTypeKey = "DualRandomGraph.Data.GlobalIdType";
 
     public static FieldType UsePaging(this FieldType field, int defaultPageSize = 10, int maxPageSize = 100, string? connectionName = null)
         => Configure(field, d =>
@@ -55,6 +56,24 @@ public static class DataFieldExtensions
     public static FieldBuilder<TSource, TReturn> Requires<TSource, TReturn>(this FieldBuilder<TSource, TReturn> builder, params Expression<Func<TSource, object?>>[] members)
     {
         builder.FieldType.Requires(members);
+        return builder;
+    }
+
+    /// <summary>
+    /// Declares that this field shows the entity key as a global id of <paramref name="typeName"/>: the filter input
+    /// gets a field of the same name taking HotChocolate's <c>IdOperationFilterInput</c> (<c>eq neq in nin</c> on global
+    /// ids, decoded with the registered <see cref="IGlobalIdCodec"/>), and projection reads the key.
+    /// </summary>
+    public static FieldType FilterAsGlobalId(this FieldType field, string typeName)
+    {
+        field.WithMetadata(GlobalIdTypeKey, typeName);
+        return field;
+    }
+
+    /// <inheritdoc cref="FilterAsGlobalId(FieldType, string)"/>
+    public static FieldBuilder<TSource, TReturn> FilterAsGlobalId<TSource, TReturn>(this FieldBuilder<TSource, TReturn> builder, string typeName)
+    {
+        builder.FieldType.FilterAsGlobalId(typeName);
         return builder;
     }
 

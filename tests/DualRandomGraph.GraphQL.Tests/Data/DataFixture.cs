@@ -11,7 +11,6 @@ using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,22 +32,28 @@ public sealed class DataFixture : IDisposable
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"drg-data-{Guid.NewGuid():N}.db");
 
+    // EF Core's compiled-query cache, this fixture's own so that other test classes do not count in it.
+    private readonly MemoryCache _queryCache = new(new MemoryCacheOptions());
+
     public DataFixture()
         : this(null)
     {
     }
 
     /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
-    internal DataFixture(IReadOnlyDictionary<string, string?>? settings)
+    /// <param name="splitQueries">Makes split queries EF Core's default, as a host might.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings, bool splitQueries = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
-            .UseSqlite($"Data Source={_path}")
+            .UseSqlite($"Data Source={_path}", sqlite => sqlite.UseQuerySplittingBehavior(splitQueries ? QuerySplittingBehavior.SplitQuery : QuerySplittingBehavior.SingleQuery))
+            .UseMemoryCache(_queryCache)
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
-            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId).GlobalId("Company")));
+            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId))
+            .Entity<Region>(region => region.GlobalId("Region", fieldName: "globalId")));
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()
@@ -99,12 +104,8 @@ public sealed class DataFixture : IDisposable
         return text.AppendLine("-- RESULT").Append(result).ToString();
     }
 
-    /// <summary>How many entries EF Core's compiled-query cache holds (it is shared by this fixture's contexts).</summary>
-    public int CompiledQueryCacheSize()
-    {
-        using var db = CreateDbContext();
-        return ((MemoryCache)db.GetService<IMemoryCache>()).Count;
-    }
+    /// <summary>How many entries EF Core's compiled-query cache holds.</summary>
+    public int CompiledQueryCacheSize() => _queryCache.Count;
 
     /// <summary>Executes a query and parses the result for assertions.</summary>
     public async Task<JsonElement> QueryAsync(string query, string? variablesJson = null)
@@ -113,6 +114,7 @@ public sealed class DataFixture : IDisposable
     public void Dispose()
     {
         Services.Dispose();
+        _queryCache.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
     }

@@ -91,6 +91,18 @@ public sealed class FilteringTests(DataFixture fixture) : IClassFixture<DataFixt
     }
 
     [Fact]
+    public async Task Global_id_filters_declared_in_the_data_model_work_in_nested_filters_too()
+    {
+        var result = await fixture.QueryAsync("""
+            { companies(first: 50, where: { region: { globalId: { in: ["UmVnaW9uOjI=", "UmVnaW9uOjM="] } } }) { nodes { code region { id } } } }
+            """);
+
+        var regions = result.GetProperty("data").GetProperty("companies").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("region").GetProperty("id").GetInt32()).ToList();
+        Assert.Equal(10, regions.Count);
+        Assert.All(regions, id => Assert.Contains(id, new[] { 2, 3 }));
+    }
+
+    [Fact]
     public async Task Nested_list_fields_filter_inside_the_projection()
     {
         var text = await fixture.ExecuteWithSqlAsync("""

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL;
+using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,8 @@ internal sealed class FilterBuilder
         _services = services;
     }
 
-    public static LambdaExpression? Build(DataModel model, Type entityType, object? where, IServiceProvider? services)
+    /// <summary>The predicate for <paramref name="where"/>, read along its input type, whose fields say which take global ids.</summary>
+    public static LambdaExpression? Build(DataModel model, Type entityType, IGraphType? inputType, object? where, IServiceProvider? services)
     {
         if (where is not IDictionary<string, object?> fields)
         {
@@ -39,60 +41,63 @@ internal sealed class FilterBuilder
         }
 
         var parameter = Expression.Parameter(entityType, "x");
-        var body = new FilterBuilder(model, services).Entity(entityType, parameter, fields);
+        var body = new FilterBuilder(model, services).Entity(entityType, inputType?.GetNamedType() as IComplexGraphType, parameter, fields);
         return body == null ? null : Expression.Lambda(body, parameter);
     }
 
-    private Expression? Entity(Type entityType, Expression instance, IDictionary<string, object?> fields)
+    private Expression? Entity(Type entityType, IComplexGraphType? inputType, Expression instance, IDictionary<string, object?> fields)
     {
         var entity = _model.Describe(entityType);
-        var inputType = entityType.GraphQLName() + "FilterInput";
+        var inputTypeName = entityType.GraphQLName() + "FilterInput";
         var parts = new List<Expression?>();
         foreach (var (name, value) in fields)
         {
             if (value == null)
             {
-                throw DataErrors.NullNotAllowed(inputType, name);
+                throw DataErrors.NullNotAllowed(inputTypeName, name);
             }
 
+            var field = inputType?.GetField(name);
             if (name is "and" or "or")
             {
-                var operands = Items(value).Select(item => Entity(entityType, instance, (IDictionary<string, object?>)item!));
+                var operands = Items(value).Select(item => Entity(entityType, inputType, instance, (IDictionary<string, object?>)item!));
                 parts.Add(name == "and" ? All(operands) : Any(operands));
             }
-            else if (entity.GlobalIds.FirstOrDefault(g => g.FieldName == name) is { } globalId)
+            else if (field?.GetMetadata<string?>(DataFieldExtensions.GlobalIdTypeKey) is { } globalIdType)
             {
-                parts.Add(GlobalIdOperations(entity, instance, globalId, (IDictionary<string, object?>)value));
+                parts.Add(GlobalIdOperations(entity, instance, globalIdType, (IDictionary<string, object?>)value));
             }
             else if (entity.FindByFieldName(name) is { Filterable: true } member)
             {
-                parts.Add(Member(member, Expression.Property(instance, member.Property), (IDictionary<string, object?>)value));
+                var memberInputType = field?.ResolvedType?.GetNamedType() as IComplexGraphType;
+                parts.Add(Member(member, memberInputType, Expression.Property(instance, member.Property), (IDictionary<string, object?>)value));
             }
         }
 
         return All(parts);
     }
 
-    private Expression? Member(MemberDescriptor member, Expression access, IDictionary<string, object?> operations)
+    private Expression? Member(MemberDescriptor member, IComplexGraphType? inputType, Expression access, IDictionary<string, object?> operations)
     {
         switch (member.Kind)
         {
             case MemberKind.Scalar:
                 return Operations(access, member.IsNullable, operations);
             case MemberKind.Reference:
-                var nested = Entity(member.ValueType, access, operations);
+                var nested = Entity(member.ValueType, inputType, access, operations);
                 return nested != null && member.IsNullable
                     ? Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), nested)
                     : nested;
             default:
                 var elementType = member.ValueType;
                 var element = Expression.Parameter(member.Kind == MemberKind.ScalarCollection ? ElementTypeOf(access.Type) : elementType, "e");
-                var inputType = member.Kind == MemberKind.ScalarCollection
+                var inputTypeName = member.Kind == MemberKind.ScalarCollection
                     ? "List" + OperationFilterTypes.NameOf(OperationFilterTypes.ValueTypeOf(elementType)!) + "OperationFilterInput"
                     : "ListFilterInputTypeOf" + elementType.GraphQLName() + "FilterInput";
-                return ListOperations(access, element, operations, inputType, item => member.Kind == MemberKind.ScalarCollection
+                var elementInputType = inputType?.GetField("some")?.ResolvedType?.GetNamedType() as IComplexGraphType;
+                return ListOperations(access, element, operations, inputTypeName, item => member.Kind == MemberKind.ScalarCollection
                     ? Operations(element, ExpressionHelpers.CanBeNull(element.Type) && element.Type != typeof(string), item)
-                    : Entity(elementType, element, item));
+                    : Entity(elementType, elementInputType, element, item));
         }
     }
 
@@ -175,12 +180,14 @@ internal sealed class FilterBuilder
     {
         var ignoreCase = name.EndsWith("IgnoreCase", StringComparison.Ordinal);
         var operation = ignoreCase ? name[..^"IgnoreCase".Length] : name;
-        var negated = operation.StartsWith('n') && operation != "neq" || operation == "neq";
+        var negated = operation.StartsWith('n'); // neq, ncontains, nstartsWith, nendsWith
         var positive = negated ? operation[1..] : operation;
         Expression left = access;
         var right = Parameter(value, typeof(string));
         if (ignoreCase)
         {
+            // EF.Parameter keeps EF from folding the value with .NET's ToLower on the client: lower() must run
+            // in SQL on both sides, so that both are folded the same way (ASCII only on SQLite).
             left = Expression.Call(left, StringToLower);
             right = Expression.Call(Expression.Call(EfParameter, right), StringToLower);
         }
@@ -209,7 +216,7 @@ internal sealed class FilterBuilder
         return ExpressionHelpers.CallLinq(false, nameof(Enumerable.Contains), [access.Type], QueryParameter.For(list, list.GetType()), access);
     }
 
-    private Expression? GlobalIdOperations(EntityDescriptor entity, Expression instance, GlobalIdFilterField globalId, IDictionary<string, object?> operations)
+    private Expression? GlobalIdOperations(EntityDescriptor entity, Expression instance, string typeName, IDictionary<string, object?> operations)
     {
         var codec = _services?.GetService<IGlobalIdCodec>()
             ?? throw new InvalidOperationException("Filtering on global ids needs an IGlobalIdCodec service.");
@@ -224,15 +231,15 @@ internal sealed class FilterBuilder
                 case (_, null):
                     throw DataErrors.NullNotAllowed("IdOperationFilterInput", name);
                 case ("and" or "or", _):
-                    var operands = Items(value).Select(item => GlobalIdOperations(entity, instance, globalId, (IDictionary<string, object?>)item!));
+                    var operands = Items(value).Select(item => GlobalIdOperations(entity, instance, typeName, (IDictionary<string, object?>)item!));
                     parts.Add(name == "and" ? All(operands) : Any(operands));
                     break;
                 case (_, string id):
-                    keyOperations[name] = Decode(codec, globalId, entity, id);
+                    keyOperations[name] = Decode(codec, typeName, entity, id);
                     break;
                 default:
                     keyOperations[name] = Items(value)
-                        .Select(id => id is string text ? Decode(codec, globalId, entity, text) : throw DataErrors.NullNotAllowed("IdOperationFilterInput", name))
+                        .Select(id => id is string text ? Decode(codec, typeName, entity, text) : throw DataErrors.NullNotAllowed("IdOperationFilterInput", name))
                         .ToList();
                     break;
             }
@@ -242,9 +249,9 @@ internal sealed class FilterBuilder
         return All(parts);
     }
 
-    private static object Decode(IGlobalIdCodec codec, GlobalIdFilterField globalId, EntityDescriptor entity, string id)
+    private static object Decode(IGlobalIdCodec codec, string expectedTypeName, EntityDescriptor entity, string id)
     {
-        if (codec.TryDecode(id, out var typeName, out var key) && typeName == globalId.TypeName)
+        if (codec.TryDecode(id, out var typeName, out var key) && typeName == expectedTypeName)
         {
             try
             {
@@ -257,7 +264,7 @@ internal sealed class FilterBuilder
 
         throw DataErrors.Create(
             DataErrors.FilterInvalidValue,
-            $"'{id}' is not the id of a {globalId.TypeName}.",
+            $"'{id}' is not the id of a {expectedTypeName}.",
             ("inputType", "IdOperationFilterInput"), ("value", id));
     }
 

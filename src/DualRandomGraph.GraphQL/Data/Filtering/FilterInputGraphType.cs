@@ -18,14 +18,15 @@ public sealed class FilterInputGraphType<TEntity> : InputObjectGraphType
         Name = typeof(TEntity).GraphQLName() + "FilterInput";
         Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TEntity>>>>("and");
         Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TEntity>>>>("or");
-        foreach (var globalId in entity.GlobalIds)
+        var globalIds = GlobalIdFields(entity, shown);
+        foreach (var (fieldName, typeName) in globalIds)
         {
-            Field<IdOperationFilterInputGraphType>(globalId.FieldName);
+            Field<IdOperationFilterInputGraphType>(fieldName).FieldType.WithMetadata(DataFieldExtensions.GlobalIdTypeKey, typeName);
         }
 
         foreach (var member in entity.Members.Where(m => m.Filterable
             && EntityGraphTypeFields.Allows(shown, m, DataFieldExtensions.NotFilterableKey)
-            && !entity.GlobalIds.Any(g => g.FieldName == m.FieldName)))
+            && !globalIds.ContainsKey(m.FieldName)))
         {
             var type = InputTypeFor(member);
             if (type != null)
@@ -33,6 +34,21 @@ public sealed class FilterInputGraphType<TEntity> : InputObjectGraphType
                 Field(member.FieldName, type);
             }
         }
+    }
+
+    /// <summary>Global id filter fields: declared in the <see cref="DataModel"/> or with <c>FilterAsGlobalId</c> on the graph type.</summary>
+    private static Dictionary<string, string> GlobalIdFields(EntityDescriptor entity, IReadOnlyList<FieldType>? shown)
+    {
+        var fields = entity.GlobalIds.ToDictionary(g => g.FieldName, g => g.TypeName);
+        foreach (var field in shown ?? [])
+        {
+            if (field.GetMetadata<string?>(DataFieldExtensions.GlobalIdTypeKey) is { } typeName)
+            {
+                fields[char.ToLowerInvariant(field.Name[0]) + field.Name[1..]] = typeName;
+            }
+        }
+
+        return fields;
     }
 
     private static Type? InputTypeFor(MemberDescriptor member) => member.Kind switch

@@ -26,6 +26,13 @@ public sealed class TestQueries
     [UseSorting]
     public static IQueryable<Region> Regions([FromDbContext] TestDbContext db) => db.Regions.AsNoTracking();
 
+    // A list the host loaded itself, navigations included: filtered, sorted and paged in memory, nested lists too.
+    [UsePaging]
+    [UseFiltering]
+    [UseSorting]
+    public static async Task<List<Company>> LoadedCompanies([FromDbContext] TestDbContext db)
+        => await db.Companies.AsNoTracking().Include(c => c.Region).Include(c => c.Visits).ToListAsync();
+
     // Paged without projection: whole entities are read.
     [UsePaging(DefaultPageSize = 3, MaxPageSize = 5)]
     [UseFiltering]
@@ -46,7 +53,8 @@ public sealed class CompanyType : AutoRegisteringObjectGraphType<Company>
     {
         Field<NonNullGraphType<IdGraphType>>("id")
             .Resolve(context => context.RequestServices!.GetRequiredService<IGlobalIdCodec>().Encode("Company", context.Source.Id))
-            .Requires(x => x.Id);
+            .Requires(x => x.Id)
+            .FilterAsGlobalId("Company");
         Field<NonNullGraphType<StringGraphType>>("displayName")
             .Resolve(context => $"{context.Source.Name} ({context.Source.Code})")
             .Requires(x => x.Name, x => x.Code);
