@@ -4,6 +4,8 @@ using DualRandomGraph.GraphQL.Data.Sorting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using DualRandomGraph.GraphQL.Relay;
+
 namespace DualRandomGraph.GraphQL.Data;
 
 public static class DataServiceCollectionExtensions
@@ -25,7 +27,7 @@ public static class DataServiceCollectionExtensions
         var model = new DataModel();
         configure?.Invoke(model);
         services.TryAddSingleton(model);
-        services.TryAddSingleton<IGlobalIdCodec, Base64GlobalIdCodec>();
+        services.TryAddSingleton<IGlobalIdCodec, RelayGlobalIdCodec>();
 
         Type[] graphTypes =
         [
