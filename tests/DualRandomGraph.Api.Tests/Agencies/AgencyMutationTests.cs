@@ -158,7 +158,7 @@ public sealed class AgencyMutationTests(ApiFactory factory) : IClassFixture<ApiF
             "mutation($parentId: ID!) { createRegion(input: { code: \"652801-ZONE2\", name: \"某园区\", parentId: $parentId }) { region { parent { parent { parent { code } } } } } }",
             new { parentId });
 
-        Assert.Equal("650000", (string?)data["createRegion"]!["region"]!["parent"]!["parent"]!["parent"]!["code"]);
+        Assert.Equal("650000", (string?)data["createRegion"]?["region"]?["parent"]?["parent"]?["parent"]?["code"]);
     }
 
     [Fact]
