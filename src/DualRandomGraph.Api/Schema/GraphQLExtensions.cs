@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Http;
+using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
@@ -25,8 +27,10 @@ public static class GraphQLExtensions
             .AddRelayNodes()
             .AddMutationConventions()
             .AddFieldAuthorization()
+            .AddDataCostLimits()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
@@ -36,6 +40,7 @@ public static class GraphQLExtensions
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
         app.UseGraphQLHttp("/graphql");
+        app.MapBananaCakePop("/graphql");
         return app;
     }
 }
