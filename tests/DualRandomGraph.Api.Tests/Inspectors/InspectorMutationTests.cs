@@ -162,6 +162,35 @@ public sealed class InspectorMutationTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Of_concurrent_updates_from_one_version_exactly_one_is_written()
+    {
+        var id = await CreateAsync("XJ-RACE-0001");
+
+        var payloads = await Task.WhenAll(Enumerable.Range(1, 6).Select(async n =>
+            (await factory.CreateGraphQLClient(Roles.Admin).QueryAsync(UpdateInspector, new { input = new { id, expectedVersion = 0, position = $"岗位{n}" } }))["updateInspector"]!));
+
+        var winner = Assert.Single(payloads, p => p.ErrorSummary() == "none");
+        Assert.All(payloads.Where(p => p != winner), p => Assert.Equal("CONCURRENCY_CONFLICT", p.ErrorSummary()));
+        var after = await ReadAsync(id);
+        Assert.Equal(1, (int)after["version"]!);
+        Assert.Equal((string?)winner["inspector"]!["position"], (string?)after["position"]);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_creations_with_one_certificate_exactly_one_is_written()
+    {
+        var input = await OfficerAsync("XJ-RACE-0002");
+        var before = await _admin.CountAsync("inspectors");
+
+        var payloads = await Task.WhenAll(Enumerable.Range(1, 6).Select(async _ =>
+            (await factory.CreateGraphQLClient(Roles.Admin).QueryAsync(CreateInspector, new { input }))["createInspector"]!));
+
+        Assert.Single(payloads, p => p.ErrorSummary() == "none");
+        Assert.Equal(5, payloads.Count(p => p.ErrorSummary() == "DUPLICATE_CERTIFICATE_NUMBER, DUPLICATE_REGISTRY_CODE"));
+        Assert.Equal(before + 1, await _admin.CountAsync("inspectors"));
+    }
+
+    [Fact]
     public async Task Rejects_changing_the_certificate_to_another_inspectors()
     {
         var id = await CreateAsync("XJ-UPDATE-0003");
