@@ -16,11 +16,12 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         Description = "检查人员: a person in the registry of inspectors.";
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(Inspector.Agency));
+        ResolveReference(i => i.Agency, i => i.AgencyId);
     }
 
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Inspectors.AsNoTracking().Include(i => i.Agency).Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
+        return await db.Inspectors.AsNoTracking().Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
     }
 }
