@@ -15,7 +15,8 @@ public sealed class BatchLoaderTests
         var b = loader.Load(2);
         var c = loader.Load(1);
 
-        Assert.Equal(["one", "two", "one"], [await a.GetResultAsync(), await b.GetResultAsync(), await c.GetResultAsync()]);
+        string?[] results = [await a.GetResultAsync(), await b.GetResultAsync(), await c.GetResultAsync()];
+        Assert.Equal<string?>(["one", "two", "one"], results);
         Assert.Equal([[1, 2]], _calls);
     }
 
