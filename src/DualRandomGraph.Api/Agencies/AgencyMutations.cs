@@ -44,7 +44,7 @@ public sealed partial class AgencyMutations
         db.Regions.Add(region);
         await db.SaveChangesAsync(context.CancellationToken);
         return new CreateRegionPayload(
-            await db.Regions.AsNoTracking().Include(r => r.Parent).FirstAsync(r => r.Id == region.Id, context.CancellationToken), null);
+            await db.Regions.AsNoTracking().FirstAsync(r => r.Id == region.Id, context.CancellationToken), null);
     }
 
     public static async Task<CreateAgencyPayload> CreateAgencyAsync(CreateAgencyInput input, [FromDbContext] AppDbContext db, IResolveFieldContext context)
@@ -73,7 +73,7 @@ public sealed partial class AgencyMutations
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(context.CancellationToken);
         return new CreateAgencyPayload(
-            await db.Agencies.AsNoTracking().Include(a => a.Region).FirstAsync(a => a.Id == agency.Id, context.CancellationToken), null);
+            await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == agency.Id, context.CancellationToken), null);
     }
 
     private static void CheckCode(List<IUserError> errors, string code)

@@ -16,11 +16,12 @@ public sealed class AgencyType : NodeGraphType<Agency>
         Description = "监管部门: the bureau that owns registries, plans and publications.";
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(Agency.Region));
+        ResolveReference(a => a.Region, a => a.RegionId);
     }
 
     protected override async Task<IReadOnlyList<Agency>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Agencies.AsNoTracking().Include(a => a.Region).Where(a => keys.Contains(a.Id)).ToListAsync(context.CancellationToken);
+        return await db.Agencies.AsNoTracking().Where(a => keys.Contains(a.Id)).ToListAsync(context.CancellationToken);
     }
 }

@@ -14,11 +14,12 @@ public sealed class RegionType : NodeGraphType<Region>
         Name = nameof(Region);
         Description = "检查地区: an administrative area, nested under its parent.";
         this.AuthorizeWithRoles(Roles.Staff);
+        ResolveReference(r => r.Parent, r => r.ParentId);
     }
 
     protected override async Task<IReadOnlyList<Region>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Regions.AsNoTracking().Include(r => r.Parent).Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
+        return await db.Regions.AsNoTracking().Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
     }
 }

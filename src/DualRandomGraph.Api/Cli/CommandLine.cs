@@ -54,6 +54,8 @@ public static class CommandLine
         (demo data: the registry code, e.g. token --role inspector --subject DEMO-XJ-0001).
         """;
 
+    private const int MaxHours = 24 * 366;
+
     private static int Fail(string message)
     {
         Console.Error.WriteLine(message);
@@ -72,9 +74,16 @@ public static class CommandLine
             return 2;
         }
 
+        var hoursText = Values(args, "--hours").FirstOrDefault() ?? "8";
+        if (!double.TryParse(hoursText, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) || hours is not (> 0 and <= MaxHours))
+        {
+            Console.Error.WriteLine($"--hours takes a number of hours above 0 and at most {MaxHours} (a year), not '{hoursText}'.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
         var options = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
         var subject = Values(args, "--subject").FirstOrDefault() ?? $"dev-{roles[0]}";
-        var hours = double.Parse(Values(args, "--hours").FirstOrDefault() ?? "8", CultureInfo.InvariantCulture);
         Console.WriteLine(TokenIssuer.Issue(options, subject, roles, TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
         return 0;
     }

@@ -28,9 +28,11 @@ public sealed class DrawType : NodeGraphType<Draw>
         Description = "随机抽取: one attempt at a plan's draw, stored with everything needed to recompute it (algorithm drg-1).";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor);
         this.MarkNonNull(nameof(Draw.Plan), nameof(Draw.Policy));
+        ResolveReference(d => d.Plan, d => d.PlanId);
+        ResolveReference(d => d.Policy, d => d.PolicyId);
         GetField(nameof(Draw.Selections))!.UseSorting();
         GetField(nameof(Draw.Skipped))!.UseSorting();
-        GetField(nameof(Draw.Quotas))!.UseSorting();
+        GetField(nameof(Draw.Quotas))!.UseSorting().NotFilterable();
 
         Field<NonNullGraphType<DateRangeType>>("drawWindow")
             .Description("R4: the window the draw was due in, as the calendar gave it at draw time.")

@@ -220,7 +220,7 @@ public sealed class InspectorMutations
     }
 
     private static Task<Inspector> ReloadAsync(AppDbContext db, int id, IResolveFieldContext context)
-        => db.Inspectors.AsNoTracking().Include(i => i.Agency).FirstAsync(i => i.Id == id, context.CancellationToken);
+        => db.Inspectors.AsNoTracking().FirstAsync(i => i.Id == id, context.CancellationToken);
 
     private static NotFoundError NotFound(string field, string id) => new(field, id, $"No inspector has the id '{id}'.");
 }

@@ -18,7 +18,6 @@ public sealed class InspectorQueries
     public static Task<Inspector?> InspectorByCertificateNumberAsync(string certificateNumber, [FromDbContext] AppDbContext db, IResolveFieldContext context)
     {
         var normalized = certificateNumber.Trim();
-        return db.Inspectors.AsNoTracking().Include(i => i.Agency)
-            .FirstOrDefaultAsync(i => i.CertificateNumber == normalized, context.CancellationToken);
+        return db.Inspectors.AsNoTracking().FirstOrDefaultAsync(i => i.CertificateNumber == normalized, context.CancellationToken);
     }
 }

@@ -17,6 +17,7 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         Description = "检查人员: a person in the registry of inspectors.";
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(Inspector.Agency));
+        ResolveReference(i => i.Agency, i => i.AgencyId);
 
         // Which login is whom is the administrators' business.
         GetField(nameof(Inspector.AccountSubject))!.RestrictTo(Roles.Admin);
@@ -25,6 +26,6 @@ public sealed class InspectorType : NodeGraphType<Inspector>
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Inspectors.AsNoTracking().Include(i => i.Agency).Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
+        return await db.Inspectors.AsNoTracking().Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
     }
 }

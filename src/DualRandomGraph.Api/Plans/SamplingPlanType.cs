@@ -20,6 +20,8 @@ public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
         Name = nameof(SamplingPlan);
         Description = "抽查计划: the random spot checks of one agency in one quarter: DRAFT → PUBLISHED (事前公开) → DRAWN → COMPLETED.";
         this.MarkNonNull(nameof(SamplingPlan.Agency), nameof(SamplingPlan.Policy));
+        ResolveReference(p => p.Agency, p => p.AgencyId);
+        ResolveReference(p => p.Policy, p => p.PolicyId);
         GetField(nameof(SamplingPlan.Draws))!.UseSorting().RestrictTo(Roles.Coordinator, Roles.Auditor);
 
         Field<DrawType>("committedDraw")
@@ -45,8 +47,7 @@ public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
     protected override async Task<IReadOnlyList<SamplingPlan>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        var plans = db.Plans.AsNoTrackingWithIdentityResolution().VisibleTo(context.User)
-            .Include(p => p.Agency).Include(p => p.Policy).Include(p => p.CheckItems);
+        var plans = db.Plans.AsNoTracking().VisibleTo(context.User).Include(p => p.CheckItems);
         return await DrawLoading.IncludeDraws(plans).AsSplitQuery()
             .Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
     }

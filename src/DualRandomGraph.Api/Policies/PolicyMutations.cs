@@ -71,7 +71,7 @@ public sealed class PolicyMutations
         }
 
         return new SetSamplingPolicyPayload(
-            await db.Policies.AsNoTracking().Include(p => p.Agency).FirstAsync(p => p.Id == policy.Id, context.CancellationToken), null);
+            await db.Policies.AsNoTracking().FirstAsync(p => p.Id == policy.Id, context.CancellationToken), null);
     }
 
     private static List<IUserError> Validate(SamplingPolicy policy, DateOnly? latest)

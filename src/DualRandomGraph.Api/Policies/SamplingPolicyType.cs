@@ -15,11 +15,12 @@ public sealed class SamplingPolicyType : NodeGraphType<SamplingPolicy>
         Name = nameof(SamplingPolicy);
         Description = "An agency's sampling ratios and team rules from effectiveFrom on. Never changed: a change is a new policy.";
         this.MarkNonNull(nameof(SamplingPolicy.Agency));
+        ResolveReference(p => p.Agency, p => p.AgencyId);
     }
 
     protected override async Task<IReadOnlyList<SamplingPolicy>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Policies.AsNoTracking().Include(p => p.Agency).Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
+        return await db.Policies.AsNoTracking().Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
     }
 }

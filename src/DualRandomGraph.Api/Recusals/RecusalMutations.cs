@@ -120,5 +120,5 @@ public sealed class RecusalMutations
     }
 
     private static Task<Recusal> ReloadAsync(AppDbContext db, int id, IResolveFieldContext context)
-        => db.Recusals.WithDetails().FirstAsync(r => r.Id == id, context.CancellationToken);
+        => db.Recusals.AsNoTracking().FirstAsync(r => r.Id == id, context.CancellationToken);
 }

@@ -17,17 +17,13 @@ public sealed class RecusalType : NodeGraphType<Recusal>
         Description = "回避: a declared conflict of interest; the draw keeps the inspector off the target's team while it is valid.";
         this.AuthorizeWithRoles(Roles.Admin, Roles.Coordinator, Roles.Auditor);
         this.MarkNonNull(nameof(Recusal.Inspector), nameof(Recusal.Target));
+        ResolveReference(r => r.Inspector, r => r.InspectorId);
+        ResolveReference(r => r.Target, r => r.TargetId);
     }
 
     protected override async Task<IReadOnlyList<Recusal>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
-        return await db.Recusals.WithDetails().Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
+        return await db.Recusals.AsNoTracking().Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
     }
-}
-
-internal static class RecusalQueryableExtensions
-{
-    public static IQueryable<Recusal> WithDetails(this IQueryable<Recusal> recusals)
-        => recusals.AsNoTracking().Include(r => r.Inspector!.Agency).Include(r => r.Target!.Region).Include(r => r.Target!.Agency);
 }

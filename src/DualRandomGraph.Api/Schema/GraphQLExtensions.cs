@@ -4,6 +4,7 @@ using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
@@ -28,6 +29,7 @@ public static class GraphQLExtensions
             .AddRelayNodes()
             .AddMutationConventions()
             .AddFieldAuthorization()
+            .AddDataCostLimits()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
         builder.Services.AddBananaCakePop();

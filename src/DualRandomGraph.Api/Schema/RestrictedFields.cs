@@ -1,3 +1,4 @@
+using DualRandomGraph.GraphQL.Data;
 using GraphQL;
 using GraphQL.Types;
 
@@ -6,7 +7,9 @@ namespace DualRandomGraph.Api.Schema;
 /// <summary>
 /// Fields only some of the callers of their type may read. Such a field is nullable: a denied field resolves to null
 /// with its error, and a non-null one would take its parent object down with it (an inspector asking for the draw
-/// behind their task would lose the task). A generic helper; it could move beside <c>MarkNonNull</c> one day.
+/// behind their task would lose the task). And it is neither filterable nor sortable, since <c>where:</c> and
+/// <c>order:</c> would let everyone who reads the type probe what the field hides. A generic helper; it could move
+/// beside <c>MarkNonNull</c> one day.
 /// </summary>
 internal static class RestrictedFields
 {
@@ -17,6 +20,6 @@ internal static class RestrictedFields
             field.Type = type.GetGenericArguments()[0];
         }
 
-        return field.AuthorizeWithRoles(roles);
+        return field.NotFilterable().NotSortable().AuthorizeWithRoles(roles);
     }
 }

@@ -21,6 +21,8 @@ public static class AuthenticationExtensions
                 $"The development signing key is configured in the {builder.Environment.EnvironmentName} environment. Set {JwtOptions.Section}:SigningKey to a secret of your own.");
         }
 
+        // Checked now, not when the bearer options are first built: a short key must stop the server from starting.
+        var signingKey = string.IsNullOrEmpty(jwt.SigningKey) ? null : SigningKey(jwt.SigningKey);
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
@@ -39,9 +41,9 @@ public static class AuthenticationExtensions
                 RoleClaimType = jwt.RoleClaim,
                 NameClaimType = "sub",
             };
-            if (!string.IsNullOrEmpty(jwt.SigningKey))
+            if (signingKey is not null)
             {
-                options.TokenValidationParameters.IssuerSigningKey = SigningKey(jwt.SigningKey);
+                options.TokenValidationParameters.IssuerSigningKey = signingKey;
                 options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             }
         });

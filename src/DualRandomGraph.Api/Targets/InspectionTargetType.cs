@@ -17,6 +17,8 @@ public sealed class InspectionTargetType : NodeGraphType<InspectionTarget>
         Description = "检查对象 / 污染源: a pollution source or other item in the registry of targets.";
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(InspectionTarget.Region), nameof(InspectionTarget.Agency));
+        ResolveReference(t => t.Region, t => t.RegionId);
+        ResolveReference(t => t.Agency, t => t.AgencyId);
     }
 
     protected override async Task<IReadOnlyList<InspectionTarget>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
@@ -47,8 +49,6 @@ internal static class TargetQueryableExtensions
     /// <summary>A target with everything its GraphQL type shows, for single-record reads (payloads, node, lookups).</summary>
     public static IQueryable<InspectionTarget> WithDetails(this IQueryable<InspectionTarget> targets) => targets
         .AsNoTracking()
-        .Include(t => t.Region)
-        .Include(t => t.Agency)
         .Include(t => t.CategoryHistory.OrderBy(c => c.EffectiveFrom))
         .Include(t => t.StatusHistory.OrderBy(c => c.EffectiveFrom))
         .AsSplitQuery();

@@ -17,14 +17,14 @@ public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
         Description = "检查任务: the inspection a committed selection asks for; its team is the selection's.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor, Roles.Inspector);
         this.MarkNonNull(nameof(InspectionTask.Selection), nameof(InspectionTask.Plan), nameof(InspectionTask.Target));
+        ResolveReference(t => t.Plan, t => t.PlanId);
+        ResolveReference(t => t.Target, t => t.TargetId);
     }
 
     protected override async Task<IReadOnlyList<InspectionTask>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
     {
         await using var db = context.CreateDbContext();
         return await db.Tasks.AsNoTracking().VisibleTo(context.User)
-            .Include(t => t.Plan!.Agency)
-            .Include(t => t.Target)
             .Include(t => t.CheckItems)
             .Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
             .AsSplitQuery()

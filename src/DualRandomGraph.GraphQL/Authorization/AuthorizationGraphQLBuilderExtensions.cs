@@ -11,5 +11,8 @@ public static class AuthorizationGraphQLBuilderExtensions
     /// <c>extensions.code</c> is one of <see cref="AuthorizationErrorCodes"/>.
     /// </summary>
     public static IGraphQLBuilder AddFieldAuthorization(this IGraphQLBuilder builder)
-        => builder.AddSchemaVisitor<FieldAuthorizationVisitor>();
+    {
+        builder.Services.TryRegister<AccessDecisions, AccessDecisions>(ServiceLifetime.Scoped);
+        return builder.AddSchemaVisitor<FieldAuthorizationVisitor>();
+    }
 }

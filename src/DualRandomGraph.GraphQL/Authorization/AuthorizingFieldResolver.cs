@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Resolvers;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,19 @@ namespace DualRandomGraph.GraphQL.Authorization;
 /// <summary>Runs the field's resolver only when its <see cref="FieldAccessRule"/> grants access; otherwise the field is null with an error.</summary>
 internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAccessRule rule) : IFieldResolver
 {
-    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        // A type's rule guards every field of every object of that type, so a page of 50 objects asks the same
+        // question hundreds of times; a rule that does not look at the resource is answered once per request.
+        if (!rule.DependsOnResource && AccessDenial.Decisions(context).TryGetValue(rule, out var code))
+        {
+            return code is null ? inner.ResolveAsync(context) : throw AccessDenial.Error(code);
+        }
+
+        return CheckThenResolveAsync(context);
+    }
+
+    private async ValueTask<object?> CheckThenResolveAsync(IResolveFieldContext context)
     {
         await AccessDenial.ThrowIfDeniedAsync(rule, context, context);
         return await inner.ResolveAsync(context);
@@ -23,6 +36,11 @@ public static class AccessDenial
         var services = context.RequestServices
             ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set for authorization.");
         var code = await rule.CheckAsync(context.User, services.GetRequiredService<IAuthorizationService>(), resource);
+        if (!rule.DependsOnResource)
+        {
+            Decisions(context)[rule] = code;
+        }
+
         if (code is not null)
         {
             throw Error(code);
@@ -32,4 +50,14 @@ public static class AccessDenial
     public static ExecutionError Error(string code) => code == AuthorizationErrorCodes.NotAuthenticated
         ? new ExecutionError("The current user is not authenticated.") { Code = code }
         : new ExecutionError("The current user is not authorized to access this resource.") { Code = code };
+
+    /// <summary>This request's answers to rules that depend only on the user (a null code means granted).</summary>
+    internal static ConcurrentDictionary<FieldAccessRule, string?> Decisions(IResolveFieldContext context)
+        => context.RequestServices!.GetRequiredService<AccessDecisions>().ByRule;
+}
+
+/// <summary>Per request (scoped): fields resolve in parallel, hence the concurrent dictionary.</summary>
+internal sealed class AccessDecisions
+{
+    public ConcurrentDictionary<FieldAccessRule, string?> ByRule { get; } = new();
 }

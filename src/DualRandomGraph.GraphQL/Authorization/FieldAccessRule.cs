@@ -27,6 +27,12 @@ public sealed class FieldAccessRule
 
     public IReadOnlyList<string> Policies => _policies;
 
+    /// <summary>
+    /// True when a named policy takes part: its handlers may look at the resource (the field being resolved), so
+    /// its answer cannot be reused for another field. A rule of roles alone depends only on the user.
+    /// </summary>
+    public bool DependsOnResource => _policies.Count > 0;
+
     /// <summary>The rule for <paramref name="field"/> on <paramref name="owner"/>, or null when anyone may resolve it.</summary>
     public static FieldAccessRule? For(FieldType field, IMetadataReader? owner)
     {

@@ -32,6 +32,9 @@ public static class DataErrors
     /// <summary>A sort input object with more or fewer than one field set.</summary>
     public const string SortInvalidInput = "SORT_INVALID_INPUT";
 
+    /// <summary>A nested paged list selected twice (aliases) with different arguments under one projection.</summary>
+    public const string NestedArgumentsDiffer = "NESTED_ARGUMENTS_DIFFER";
+
     /// <summary>HotChocolate: the operation complexity was exceeded.</summary>
     public const string CostExceeded = "HC0047";
 
@@ -82,6 +85,6 @@ public static class DataErrors
     internal static ExecutionError NullNotAllowed(string inputType, string operation)
         => Create(
             FilterNullValue,
-            $"The operation `{operation}` of `{inputType}` does not accept null.",
+            $"`{operation}` of `{inputType}` cannot be null.",
             ("inputType", inputType), ("operation", operation));
 }

@@ -18,14 +18,14 @@ internal static class DataExecutor
         => (Task<object>)ExecuteMethod.MakeGenericMethod(request.EntityType).Invoke(null, [source, request, projection, cancellationToken])!;
 
     private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+        where T : class
     {
+        var isEf = source.Provider is IAsyncQueryProvider;
         int? totalCount = null;
         if (request.CountSelected)
         {
-            var count = source.Provider.CreateQuery<T>(QueryShaper.Filtered(source.Expression, request, queryable: true));
-            totalCount = source.Provider is IAsyncQueryProvider
-                ? await count.CountAsync(cancellationToken)
-                : count.Count();
+            var count = source.Provider.CreateQuery<T>(Prepare(QueryShaper.Filtered(source.Expression, request, queryable: true), isEf));
+            totalCount = isEf ? await count.CountAsync(cancellationToken) : count.Count();
         }
 
         List<T> rows = [];
@@ -37,14 +37,17 @@ internal static class DataExecutor
                 shaped = ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [typeof(T), typeof(T)], shaped, projection);
             }
 
-            var query = source.Provider.CreateQuery<T>(shaped);
-            rows = source.Provider is IAsyncQueryProvider
-                ? await query.ToListAsync(cancellationToken)
-                : query.ToList();
+            var query = source.Provider.CreateQuery<T>(Prepare(shaped, isEf));
+
+            // One statement per page even where the host made split queries the default.
+            query = isEf ? query.AsSingleQuery() : query;
+            rows = isEf ? await query.ToListAsync(cancellationToken) : query.ToList();
         }
 
         return BuildResult(request, rows.Cast<object>().ToList(), totalCount);
     }
+
+    private static Expression Prepare(Expression expression, bool isEf) => isEf ? expression : ExpressionHelpers.ForMemory(expression);
 
     /// <summary>
     /// Turns the fetched rows (in fetch order, at most one more than the page) into the field's value: a

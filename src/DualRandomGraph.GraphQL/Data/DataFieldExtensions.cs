@@ -16,6 +16,9 @@ public static class DataFieldExtensions
 {
     internal const string RequiresKey = "DualRandomGraph.Data.Requires";
     internal const string MemberKey = "DualRandomGraph.Data.Member";
+    internal const string NotFilterableKey = "DualRandomGraph.Data.NotFilterable";
+    internal const string NotSortableKey = "DualRandomGraph.Data.NotSortable";
+    internal const string GlobalIdTypeKey = "DualRandomGraph.Data.GlobalIdType";
 
     public static FieldType UsePaging(this FieldType field, int defaultPageSize = 10, int maxPageSize = 100, string? connectionName = null)
         => Configure(field, d =>
@@ -54,6 +57,38 @@ public static class DataFieldExtensions
     {
         builder.FieldType.Requires(members);
         return builder;
+    }
+
+    /// <summary>
+    /// Declares that this field shows the entity key as a global id of <paramref name="typeName"/>: the filter input
+    /// gets a field of the same name taking HotChocolate's <c>IdOperationFilterInput</c> (<c>eq neq in nin</c> on global
+    /// ids, decoded with the registered <see cref="IGlobalIdCodec"/>), and projection reads the key.
+    /// </summary>
+    public static FieldType FilterAsGlobalId(this FieldType field, string typeName)
+    {
+        field.WithMetadata(GlobalIdTypeKey, typeName);
+        return field;
+    }
+
+    /// <inheritdoc cref="FilterAsGlobalId(FieldType, string)"/>
+    public static FieldBuilder<TSource, TReturn> FilterAsGlobalId<TSource, TReturn>(this FieldBuilder<TSource, TReturn> builder, string typeName)
+    {
+        builder.FieldType.FilterAsGlobalId(typeName);
+        return builder;
+    }
+
+    /// <summary>Keeps the entity member this field shows out of <c>where:</c> (the field itself stays).</summary>
+    public static FieldType NotFilterable(this FieldType field)
+    {
+        field.WithMetadata(NotFilterableKey, true);
+        return field;
+    }
+
+    /// <summary>Keeps the entity member this field shows out of <c>order:</c> (the field itself stays).</summary>
+    public static FieldType NotSortable(this FieldType field)
+    {
+        field.WithMetadata(NotSortableKey, true);
+        return field;
     }
 
     /// <summary>Names the entity property a renamed field reads (fields are otherwise matched to properties by name).</summary>

@@ -89,7 +89,7 @@ internal sealed class DataRequest
         {
             Definition = definition,
             Coordinate = coordinate,
-            Filter = definition.Filtering ? FilterBuilder.Build(model, definition.EntityType, Value(arguments, "where"), services) : null,
+            Filter = definition.Filtering ? FilterBuilder.Build(model, definition.EntityType, field.Arguments?.Find("where")?.ResolvedType, Value(arguments, "where"), services) : null,
             Order = SortParser.Parse(model, definition.EntityType, definition.Sorting ? Value(arguments, "order") : null),
             First = Value(arguments, "first") as int?,
             Last = Value(arguments, "last") as int?,

@@ -4,6 +4,8 @@ using DualRandomGraph.GraphQL.Data.Sorting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using DualRandomGraph.GraphQL.Relay;
+
 namespace DualRandomGraph.GraphQL.Data;
 
 public static class DataServiceCollectionExtensions
@@ -25,14 +27,17 @@ public static class DataServiceCollectionExtensions
         var model = new DataModel();
         configure?.Invoke(model);
         services.TryAddSingleton(model);
-        services.TryAddSingleton<IGlobalIdCodec, Base64GlobalIdCodec>();
+        services.TryAddSingleton<IGlobalIdCodec, RelayGlobalIdCodec>();
 
         Type[] graphTypes =
         [
             typeof(ConnectionGraphType<,>), typeof(EdgeGraphType<,>), typeof(PageInfoGraphType),
             typeof(CollectionSegmentGraphType<,>), typeof(CollectionSegmentInfoGraphType),
             typeof(SortInputGraphType<>), typeof(SortEnumGraphType),
-            typeof(FilterInputGraphType<>),
+            typeof(FilterInputGraphType<>), typeof(ListFilterInputGraphType<>), typeof(ListOperationFilterInputGraphType<>),
+            typeof(StringOperationFilterInputGraphType), typeof(ComparableOperationFilterInputGraphType<>),
+            typeof(BooleanOperationFilterInputGraphType), typeof(UuidOperationFilterInputGraphType),
+            typeof(EnumOperationFilterInputGraphType<>), typeof(IdOperationFilterInputGraphType),
         ];
         foreach (var type in graphTypes)
         {

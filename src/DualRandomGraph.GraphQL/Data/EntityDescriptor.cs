@@ -29,14 +29,14 @@ internal sealed class MemberDescriptor
 /// <summary>The members of an entity type as the data middleware sees them, built once per type.</summary>
 internal sealed class EntityDescriptor
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public EntityDescriptor(Type entityType, EntityConfiguration configuration)
     {
         EntityType = entityType;
+        // NullabilityInfoContext is not thread-safe, and descriptors may be built concurrently.
+        var nullability = new NullabilityInfoContext();
         Members = [.. entityType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<IgnoreAttribute>() == null)
-            .Select(p => Describe(p, configuration))];
+            .Select(p => Describe(p, configuration, nullability))];
         Key = Members.FirstOrDefault(m => m.Property.Name == configuration.Key && m.Kind == MemberKind.Scalar)
             ?? throw new InvalidOperationException($"{entityType.Name} has no scalar key property '{configuration.Key}'; set one with DataModel.Entity<{entityType.Name}>(e => e.Key(...)).");
         GlobalIds = configuration.GlobalIds;
@@ -50,13 +50,13 @@ internal sealed class EntityDescriptor
     public MemberDescriptor? FindByFieldName(string fieldName)
         => Members.FirstOrDefault(m => string.Equals(m.FieldName, fieldName, StringComparison.OrdinalIgnoreCase));
 
-    private static MemberDescriptor Describe(PropertyInfo property, EntityConfiguration configuration)
+    private static MemberDescriptor Describe(PropertyInfo property, EntityConfiguration configuration, NullabilityInfoContext nullability)
     {
         var type = property.PropertyType;
         var underlying = Nullable.GetUnderlyingType(type);
         var kind = Classify(type, out var valueType);
         var isNullable = underlying != null
-            || (!type.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
+            || (!type.IsValueType && nullability.Create(property).ReadState == NullabilityState.Nullable);
         return new MemberDescriptor
         {
             Property = property,

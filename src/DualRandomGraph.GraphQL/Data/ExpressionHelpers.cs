@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.GraphQL.Data;
 
@@ -8,6 +10,7 @@ internal static class ExpressionHelpers
 {
     private static readonly MethodInfo[] QueryableMethods = typeof(Queryable).GetMethods();
     private static readonly MethodInfo[] EnumerableMethods = typeof(Enumerable).GetMethods();
+    private static readonly ConcurrentDictionary<(bool, string, int, string), MethodInfo> Operators = new();
 
     /// <summary>
     /// Calls a LINQ operator on <paramref name="source"/>: Queryable's (lambdas quoted) for a root query,
@@ -15,12 +18,14 @@ internal static class ExpressionHelpers
     /// </summary>
     public static Expression CallLinq(bool queryable, string name, Type[] typeArguments, Expression source, params Expression[] arguments)
     {
-        var candidates = queryable ? QueryableMethods : EnumerableMethods;
-        var method = candidates.First(m => m.Name == name
-            && m.GetGenericArguments().Length == typeArguments.Length
-            && m.GetParameters().Length == arguments.Length + 1
-            && ParametersFit(m, arguments, queryable))
-            .MakeGenericMethod(typeArguments);
+        // Overloads differ by lambda arity and argument count only, so that is the cache key.
+        var shape = string.Join(',', arguments.Select(a => a is LambdaExpression lambda ? $"λ{lambda.Parameters.Count}" : a.Type.Name));
+        var definition = Operators.GetOrAdd((queryable, name, typeArguments.Length, shape), _ =>
+            (queryable ? QueryableMethods : EnumerableMethods).First(m => m.Name == name
+                && m.GetGenericArguments().Length == typeArguments.Length
+                && m.GetParameters().Length == arguments.Length + 1
+                && ParametersFit(m, arguments, queryable)));
+        var method = definition.MakeGenericMethod(typeArguments);
         var args = arguments.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a);
         return Expression.Call(method, [source, .. args]);
     }
@@ -66,6 +71,21 @@ internal static class ExpressionHelpers
     /// <summary>Makes a value-type expression nullable, so that it can be compared with null.</summary>
     public static Expression AsNullable(Expression expression)
         => CanBeNull(expression.Type) ? expression : Expression.Convert(expression, typeof(Nullable<>).MakeGenericType(expression.Type));
+
+    /// <summary>
+    /// Prepares a tree for LINQ to Objects: <c>EF.Parameter(v)</c>, which only EF Core understands, becomes <c>v</c>.
+    /// </summary>
+    public static Expression ForMemory(Expression expression) => EfParameterRemover.Instance.Visit(expression);
+
+    private sealed class EfParameterRemover : ExpressionVisitor
+    {
+        public static readonly EfParameterRemover Instance = new();
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+            => node.Method.DeclaringType == typeof(EF) && node.Method.Name == nameof(EF.Parameter)
+                ? Visit(node.Arguments[0])
+                : base.VisitMethodCall(node);
+    }
 
     private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
     {

@@ -1,6 +1,9 @@
 using System.Linq.Expressions;
+using DualRandomGraph.GraphQL.Loading;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DualRandomGraph.GraphQL.Relay;
 
@@ -34,6 +37,37 @@ public abstract class NodeGraphType<TEntity> : AutoRegisteringObjectGraphType<TE
     {
         var entities = await LoadAsync(context, keys);
         return entities.ToDictionary(_key, entity => (object)entity);
+    }
+
+    /// <summary>
+    /// Resolves the reference <paramref name="navigation"/> from the loaded entity when it is there (list fields
+    /// project it in their one SQL statement) and otherwise by its foreign key, batched per request through the
+    /// referenced node type's <see cref="INodeGraphType.LoadNodesAsync"/>. Single records read outside a list
+    /// (payloads, <c>node</c>, lookups) thereby show references at any depth without loading them up front.
+    /// </summary>
+    protected void ResolveReference<TReference>(Expression<Func<TEntity, TReference?>> navigation, Func<TEntity, int?> foreignKey)
+        where TReference : class
+    {
+        var name = ((MemberExpression)navigation.Body).Member.Name;
+        var field = GetField(name) ?? throw new InvalidOperationException($"{Name} has no field '{name}'.");
+        var loaded = navigation.Compile();
+        field.Resolver = new FuncFieldResolver<object>(context =>
+        {
+            var entity = (TEntity)context.Source!;
+            if (loaded(entity) is { } reference)
+            {
+                return reference;
+            }
+
+            if (foreignKey(entity) is not { } key || key == 0)
+            {
+                return null;
+            }
+
+            var target = (INodeGraphType)context.FieldDefinition.ResolvedType!.GetNamedType();
+            var loaders = context.RequestServices!.GetRequiredService<BatchLoaders>();
+            return loaders.GetOrAdd<int, object>(target, (keys, _) => target.LoadNodesAsync(context, keys)).Load(key);
+        });
     }
 
     /// <summary>Loads the entities with these keys (one query, no tracking).</summary>

@@ -1,4 +1,5 @@
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Loading;
 using GraphQL;
 using GraphQL.DI;
 
@@ -11,6 +12,7 @@ public static class RelayBuilderExtensions
     {
         builder.Services.TryRegister<NodeInterfaceType, NodeInterfaceType>(ServiceLifetime.Singleton);
         builder.Services.TryRegister<IGlobalIdCodec, RelayGlobalIdCodec>(ServiceLifetime.Singleton);
+        builder.Services.TryRegister<BatchLoaders, BatchLoaders>(ServiceLifetime.Scoped);
         return builder;
     }
 }

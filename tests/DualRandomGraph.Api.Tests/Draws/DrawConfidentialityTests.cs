@@ -33,11 +33,16 @@ public sealed class DrawConfidentialityTests(DrawsApiFactory factory) : IClassFi
                 ["inspectionTasks"] = Outcome(
                     await client.PostAsync("{ inspectionTasks { totalCount nodes { target { creditCode } } } }"),
                     d => $"totalCount {d["inspectionTasks"]!["totalCount"]}: {string.Join(", ", d["inspectionTasks"]!["nodes"]!.AsArray().Select(n => (string)n!["target"]!["creditCode"]!))}"),
+                ["inspectionTasks(where: target = a drawn one)"] = Outcome(
+                    await client.PostAsync("query($k: String!) { inspectionTasks(where: { target: { creditCode: { eq: $k } } }) { totalCount } }", new { k = world.OtherTargetKey }),
+                    d => $"totalCount {d["inspectionTasks"]!["totalCount"]}"),
                 ["node(task on the team)"] = Outcome(await client.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = world.TeamTaskId }), d => Seen(d["node"])),
                 ["node(other task)"] = Outcome(await client.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = world.OtherTaskId }), d => Seen(d["node"])),
                 ["plans"] = Outcome(
                     await client.PostAsync("{ plans(first: 50) { totalCount nodes { year quarter status } } }"),
                     d => $"totalCount {d["plans"]!["totalCount"]}: {string.Join(", ", d["plans"]!["nodes"]!.AsArray().Select(p => $"{p!["year"]}Q{p["quarter"]} {p["status"]}"))}"),
+                ["plans(where: DRAFT)"] = Outcome(
+                    await client.PostAsync("{ plans(where: { status: { eq: DRAFT } }) { totalCount } }"), d => $"totalCount {d["plans"]!["totalCount"]}"),
                 ["node(draft plan)"] = Outcome(await client.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = world.DraftPlanId }), d => Seen(d["node"])),
                 ["plan.draws"] = Outcome(await client.PostAsync("query($id: ID!) { node(id: $id) { ... on SamplingPlan { draws { attempt } } } }", new { id = world.PlanId }), d => Seen(d["node"]?["draws"])),
                 ["document"] = await DocumentStatusAsync(client, world.DrawId),

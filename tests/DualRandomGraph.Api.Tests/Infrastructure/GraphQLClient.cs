@@ -25,6 +25,10 @@ public sealed class GraphQLClient(HttpClient http)
         Assert.Equal(HttpStatusCode.OK, response.Status);
         return response.Data!;
     }
+
+    /// <summary>The <c>totalCount</c> of a root connection such as <c>inspectors</c>: how "nothing was written" is checked.</summary>
+    public async Task<int> CountAsync(string connection)
+        => (int)(await QueryAsync($"{{ {connection} {{ totalCount }} }}"))[connection]!["totalCount"]!;
 }
 
 public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, JsonObject Body)

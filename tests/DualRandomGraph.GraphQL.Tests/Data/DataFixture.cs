@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Data;
+using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Tests.Data.TestModel;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -10,6 +11,8 @@ using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DualRandomGraph.GraphQL.Tests.Data;
@@ -29,18 +32,32 @@ public sealed class DataFixture : IDisposable
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"drg-data-{Guid.NewGuid():N}.db");
 
+    // EF Core's compiled-query cache, this fixture's own so that other test classes do not count in it.
+    private readonly MemoryCache _queryCache = new(new MemoryCacheOptions());
+
     public DataFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
+    /// <param name="splitQueries">Makes split queries EF Core's default, as a host might.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings, bool splitQueries = false)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
-            .UseSqlite($"Data Source={_path}")
+            .UseSqlite($"Data Source={_path}", sqlite => sqlite.UseQuerySplittingBehavior(splitQueries ? QuerySplittingBehavior.SplitQuery : QuerySplittingBehavior.SingleQuery))
+            .UseMemoryCache(_queryCache)
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
-            .Entity<Company>(company => company.Ignore(x => x.Notes).NotSortable(x => x.Rating).GlobalId("Company")));
+            .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId))
+            .Entity<Region>(region => region.GlobalId("Region", fieldName: "globalId")));
         services.AddGraphQL(builder => builder
             .AddSchema<TestSchema>()
             .AddSystemTextJson()
+            .AddDataCostLimits()
             .AddGraphTypes(typeof(TestSchema).Assembly)
             .AddClrTypeMappings(typeof(TestSchema).Assembly));
         Services = services.BuildServiceProvider();
@@ -87,6 +104,9 @@ public sealed class DataFixture : IDisposable
         return text.AppendLine("-- RESULT").Append(result).ToString();
     }
 
+    /// <summary>How many entries EF Core's compiled-query cache holds.</summary>
+    public int CompiledQueryCacheSize() => _queryCache.Count;
+
     /// <summary>Executes a query and parses the result for assertions.</summary>
     public async Task<JsonElement> QueryAsync(string query, string? variablesJson = null)
         => JsonDocument.Parse(await ExecuteAsync(query, variablesJson)).RootElement.Clone();
@@ -94,6 +114,7 @@ public sealed class DataFixture : IDisposable
     public void Dispose()
     {
         Services.Dispose();
+        _queryCache.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
     }

@@ -28,6 +28,53 @@ public sealed class ProjectionTests(DataFixture fixture) : IClassFixture<DataFix
     }
 
     [Fact]
+    public async Task Aliases_of_a_nested_page_with_the_same_arguments_share_one_projection()
+    {
+        var text = await fixture.ExecuteWithSqlAsync("""
+            { companies(first: 1, where: { code: { eq: "C004" } }) { nodes {
+                dates: visits(first: 2) { nodes { date } }
+                outcomes: visits(first: 2) { totalCount nodes { outcome } } } } }
+            """);
+        Snapshot.Match(text);
+    }
+
+    [Fact]
+    public async Task Aliases_of_a_nested_page_with_different_arguments_are_refused()
+    {
+        var result = await fixture.QueryAsync("{ companies(first: 1) { nodes { a: visits(first: 1) { nodes { id } } b: visits(first: 2) { nodes { id } } } } }");
+
+        var error = result.GetProperty("errors")[0];
+        Assert.Equal("NESTED_ARGUMENTS_DIFFER", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("Company.visits", error.GetProperty("extensions").GetProperty("field").GetString());
+        Assert.Empty(fixture.Sql.Statements);
+    }
+
+    [Fact]
+    public async Task Collections_loaded_by_the_host_are_filtered_sorted_and_paged_in_memory_the_same_way()
+    {
+        const string Page = """
+            (first: 3, where: { name: { containsIgnoreCase: "A" }, region: { code: { neq: "S" } } }, order: [{ region: { code: DESC } }, { score: DESC }])
+            { totalCount pageInfo { hasNextPage } nodes { code visits(first: 1, where: { description: { eqIgnoreCase: "无" } }, order: [{ date: DESC }]) { totalCount nodes { id } } } }
+            """;
+
+        var inMemory = (await fixture.QueryAsync($"{{ list: loadedCompanies{Page} }}")).GetProperty("data").GetProperty("list");
+        var inSql = (await fixture.QueryAsync($"{{ list: companies{Page} }}")).GetProperty("data").GetProperty("list");
+
+        Assert.Equal(inSql.ToString(), inMemory.ToString());
+        Assert.Equal(3, inMemory.GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_page_stays_one_statement_where_split_queries_are_the_default()
+    {
+        using var splitting = new DataFixture(null, splitQueries: true);
+
+        await splitting.QueryAsync("{ companies(first: 5) { nodes { code visits(first: 2) { nodes { date } } region { companies { code } } } } }");
+
+        Assert.Single(splitting.Sql.Statements);
+    }
+
+    [Fact]
     public async Task A_page_of_nested_connections_is_a_single_statement_whatever_the_page_size()
     {
         foreach (var size in new[] { 1, 10, 50 })

@@ -1,3 +1,5 @@
+using DualRandomGraph.GraphQL.Data.Cost;
+using GraphQL;
 using GraphQL.Types;
 
 namespace DualRandomGraph.GraphQL.Data.Paging;
@@ -18,10 +20,12 @@ public sealed class ConnectionGraphType<TName, TNodeGraphType> : ObjectGraphType
             .Resolve(context => context.Source.PageInfo);
         Field<ListGraphType<NonNullGraphType<EdgeGraphType<TName, TNodeGraphType>>>>("edges")
             .Description("A list of edges.")
-            .Resolve(context => context.Source.Edges);
+            .Resolve(context => context.Source.Edges)
+            .WithComplexityImpact(CostLimitExtensions.PageItems);
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("nodes")
             .Description("A flattened list of the nodes.")
-            .Resolve(context => context.Source.Nodes);
+            .Resolve(context => context.Source.Nodes)
+            .WithComplexityImpact(CostLimitExtensions.PageItems);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection.")
             .Resolve(context => context.Source.TotalCount);
@@ -79,7 +83,8 @@ public sealed class CollectionSegmentGraphType<TName, TNodeGraphType> : ObjectGr
             .Resolve(context => context.Source.PageInfo);
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("items")
             .Description("A flattened list of the items.")
-            .Resolve(context => context.Source.Items);
+            .Resolve(context => context.Source.Items)
+            .WithComplexityImpact(CostLimitExtensions.PageItems);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Resolve(context => context.Source.TotalCount);
     }

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.Json;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -47,6 +49,7 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
     {
         var entity = model.Describe(node.EntityType);
         node.AddPath([entity.Key.Property]);
+        var nestedDataFields = new Dictionary<MemberDescriptor, List<SelectedField>>();
         foreach (var field in selections.Collect(graphType, selectionSets))
         {
             foreach (var required in field.Definition.GetMetadata<LambdaExpression[]?>(DataFieldExtensions.RequiresKey) ?? [])
@@ -64,31 +67,57 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
             }
 
             var childType = field.Definition.ResolvedType?.GetNamedType() as IObjectGraphType;
-            var dataField = field.Definition.GetMetadata<DataFieldDefinition?>(DataFieldDefinition.MetadataKey);
+            var isDataField = field.Definition.GetMetadata<DataFieldDefinition?>(DataFieldDefinition.MetadataKey) != null;
             switch (member.Kind)
             {
-                case MemberKind.EntityCollection when dataField != null:
-                    if (!node.Has(member.Property))
-                    {
-                        var coordinate = $"{graphType.Name}.{field.Definition.Name}";
-                        var request = DataRequest.Create(selections, model, services, coordinate, field.Definition, dataField, [field.Ast], field.Arguments);
-                        node.Set(member.Property, new CollectionMember(NodeFor(request), request));
-                    }
-
+                case MemberKind.EntityCollection when isDataField:
+                    nestedDataFields.TryAdd(member, []);
+                    nestedDataFields[member].Add(field);
                     break;
                 case MemberKind.EntityCollection when childType != null:
-                    var elements = node.Collection(member.Property, member.ValueType);
-                    AddSelections(elements, childType, [field.Ast.SelectionSet]);
+                    AddSelections(node.Collection(member.Property, member.ValueType), childType, [field.Ast.SelectionSet]);
                     break;
                 case MemberKind.Reference when childType != null:
-                    var target = node.Reference(member.Property, member.ValueType, member.IsNullable);
-                    AddSelections(target, childType, [field.Ast.SelectionSet]);
+                    AddSelections(node.Reference(member.Property, member.ValueType, member.IsNullable), childType, [field.Ast.SelectionSet]);
                     break;
                 default:
                     node.AddPath([member.Property]);
                     break;
             }
         }
+
+        foreach (var (member, occurrences) in nestedDataFields)
+        {
+            node.Set(member.Property, NestedDataCollection(graphType, occurrences));
+        }
+    }
+
+    /// <summary>
+    /// A nested filtered/sorted/paged collection. The property can hold only one page, so aliases of the field
+    /// must ask for the same page; their selections are merged.
+    /// </summary>
+    private CollectionMember NestedDataCollection(IObjectGraphType graphType, List<SelectedField> occurrences)
+    {
+        var first = occurrences[0];
+        var coordinate = $"{graphType.Name}.{first.Definition.Name}";
+        if (occurrences.Skip(1).Any(o => !SameArguments(o.Arguments, first.Arguments)))
+        {
+            throw DataErrors.Create(
+                DataErrors.NestedArgumentsDiffer,
+                $"`{coordinate}` is selected more than once with different arguments; a nested list can be read only one way per parent. Select it once, or query the other page from a root field.",
+                ("field", coordinate));
+        }
+
+        var definition = first.Definition.GetMetadata<DataFieldDefinition>(DataFieldDefinition.MetadataKey);
+        var request = DataRequest.Create(selections, model, services, coordinate, first.Definition, definition, occurrences.Select(o => o.Ast), first.Arguments);
+        return new CollectionMember(NodeFor(request), request);
+    }
+
+    private static bool SameArguments(IDictionary<string, ArgumentValue>? left, IDictionary<string, ArgumentValue>? right)
+    {
+        static string Text(IDictionary<string, ArgumentValue>? arguments)
+            => JsonSerializer.Serialize(arguments?.Where(a => a.Value.Source != ArgumentSource.FieldDefault).ToDictionary(a => a.Key, a => a.Value.Value));
+        return Text(left) == Text(right);
     }
 
     private static List<PropertyInfo> MemberPath(LambdaExpression lambda)

@@ -26,11 +26,13 @@ public sealed class SortEnumGraphType : EnumerationGraphType<SortDirection>
 public sealed class SortInputGraphType<TEntity> : InputObjectGraphType
     where TEntity : class
 {
-    public SortInputGraphType(DataModel model)
+    public SortInputGraphType(DataModel model, IServiceProvider services)
     {
         var entity = model.Describe(typeof(TEntity));
+        var shown = EntityGraphTypeFields.Find(services, typeof(TEntity));
         Name = typeof(TEntity).GraphQLName() + "SortInput";
-        foreach (var member in entity.Members.Where(m => m.Sortable && IsSortableValue(m)))
+        foreach (var member in entity.Members.Where(m => m.Sortable && IsSortableValue(m)
+            && EntityGraphTypeFields.Allows(shown, m, DataFieldExtensions.NotSortableKey)))
         {
             var type = member.Kind == MemberKind.Scalar
                 ? typeof(SortEnumGraphType)

@@ -1,8 +1,14 @@
 using System.Reflection;
+using GraphQL;
 
 namespace DualRandomGraph.GraphQL.Data.Sorting;
 
-/// <summary>Turns the parsed <c>order:</c> argument into sort keys, and appends the key as the last tie-breaker.</summary>
+/// <summary>
+/// Turns the parsed <c>order:</c> argument into sort keys, and appends the key as the last tie-breaker.
+/// Each sort object must set exactly one field (<c>[{ category: DESC }, { code: ASC }]</c>): GraphQL.NET
+/// coerces an input object into its type's field order, so the order of several fields written in one
+/// object (and in variables) is lost, and guessing it would sort silently wrong.
+/// </summary>
 internal static class SortParser
 {
     public static List<SortKey> Parse(DataModel model, Type entityType, object? order)
@@ -33,10 +39,19 @@ internal static class SortParser
         IDictionary<string, object?> fields, List<SortKey> keys)
     {
         var entity = model.Describe(entityType);
-        foreach (var (name, value) in fields)
+        var set = fields.Where(f => f.Value != null).ToList();
+        if (set.Count != 1)
+        {
+            throw DataErrors.Create(
+                DataErrors.SortInvalidInput,
+                $"Each `{entityType.GraphQLName()}SortInput` must set exactly one field; give several keys as a list, in order: order: [{{ a: ASC }}, {{ b: DESC }}].",
+                ("inputType", entityType.GraphQLName() + "SortInput"), ("fields", set.Select(f => f.Key).ToArray()));
+        }
+
+        foreach (var (name, value) in set)
         {
             var member = entity.FindByFieldName(name);
-            if (member == null || value == null)
+            if (member == null)
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using DualRandomGraph.GraphQL.Data;
+
 namespace DualRandomGraph.GraphQL.Tests.Data.TestModel;
 
 // A small model with the shapes the data middleware must handle: optional and required single navigations,
@@ -56,6 +58,7 @@ public sealed class Visit
     public Company Company { get; init; } = null!;
     public DateOnly Date { get; init; }
     public Outcome Outcome { get; init; }
+    [NotSortable]
     public required string Description { get; init; }
     public bool Transferred { get; init; }
     public string? CaseReference { get; init; }

@@ -26,8 +26,16 @@ public sealed class TestQueries
     [UseSorting]
     public static IQueryable<Region> Regions([FromDbContext] TestDbContext db) => db.Regions.AsNoTracking();
 
+    // A list the host loaded itself, navigations included: filtered, sorted and paged in memory, nested lists too.
+    [UsePaging]
+    [UseFiltering]
+    [UseSorting]
+    public static async Task<List<Company>> LoadedCompanies([FromDbContext] TestDbContext db)
+        => await db.Companies.AsNoTracking().Include(c => c.Region).Include(c => c.Visits).ToListAsync();
+
     // Paged without projection: whole entities are read.
     [UsePaging(DefaultPageSize = 3, MaxPageSize = 5)]
+    [UseFiltering]
     [UseSorting]
     public static IQueryable<Visit> Visits([FromDbContext] TestDbContext db) => db.Visits.AsNoTracking();
 }
@@ -39,16 +47,19 @@ public sealed class TestQueryType : AutoRegisteringObjectGraphType<TestQueries>
 
 public sealed class CompanyType : AutoRegisteringObjectGraphType<Company>
 {
+    // Notes are internal: hidden from the type, and therefore from where: and order: too.
     public CompanyType()
-        : base(x => x.Id)
+        : base(x => x.Id, x => x.Notes)
     {
         Field<NonNullGraphType<IdGraphType>>("id")
             .Resolve(context => context.RequestServices!.GetRequiredService<IGlobalIdCodec>().Encode("Company", context.Source.Id))
-            .Requires(x => x.Id);
+            .Requires(x => x.Id)
+            .FilterAsGlobalId("Company");
         Field<NonNullGraphType<StringGraphType>>("displayName")
             .Resolve(context => $"{context.Source.Name} ({context.Source.Code})")
             .Requires(x => x.Name, x => x.Code);
         GetField("Visits")!.UsePaging(defaultPageSize: 2, maxPageSize: 10).UseFiltering().UseSorting();
+        GetField("Rating")!.NotSortable();
     }
 }
 

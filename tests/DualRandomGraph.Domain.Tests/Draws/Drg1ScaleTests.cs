@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using DualRandomGraph.Domain.Draws;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.Domain.Sampling;
-using Xunit.Abstractions;
 
 namespace DualRandomGraph.Domain.Tests.Draws;
 
@@ -10,28 +8,20 @@ namespace DualRandomGraph.Domain.Tests.Draws;
 /// A registry of 100,000 targets and 2,000 inspectors (1,500 officers, 500 assistants; teams of two officers and
 /// one assistant, at most 20 teams each) with the seed plan's quotas for a third quarter in which half the key
 /// targets and 5 % of the general ones were already inspected: about 5,650 selections, each needing the tickets
-/// of all 2,000 inspectors. The bound is loose (CI machines vary and are shared); the figure is printed.
+/// of all 2,000 inspectors. Its speed is measured by the benchmark project (DrawBenchmarks), not here.
 /// </summary>
-public sealed class Drg1PerformanceTests(ITestOutputHelper output)
+public sealed class Drg1ScaleTests
 {
     [Fact]
-    public void Hundred_thousand_targets_two_thousand_inspectors()
+    public void A_province_sized_registry_meets_every_quota_and_staffs_every_team()
     {
         var input = LargeInput();
-        Drg1.Run(DrawFixtures.VectorInput()); // warm up the JIT on a small draw
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var stopwatch = Stopwatch.StartNew();
         var result = Drg1.Run(input);
-        stopwatch.Stop();
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
-        output.WriteLine(
-            $"drg-1: {input.TargetPool.Count:N0} targets, {input.InspectorPool.Count:N0} inspectors, {result.Selections.Count:N0} selections " +
-            $"in {stopwatch.ElapsedMilliseconds:N0} ms wall, {cpu.TotalMilliseconds:N0} ms CPU, on {Environment.ProcessorCount} cores");
         Assert.Equal(input.Quotas.Values.Sum(), result.Selections.Count);
+        Assert.Equal(result.Selections.Count, result.Selections.Select(s => s.TargetKey).Distinct().Count());
         Assert.All(result.Selections, s => Assert.True(s.Staffed));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
     }
 
     internal static DrawInput LargeInput()
