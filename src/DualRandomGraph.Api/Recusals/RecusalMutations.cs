@@ -38,12 +38,13 @@ public sealed class RecusalMutations
 
         InputRules.RequireText(errors, "reason", input.Reason, 500);
         var validFrom = input.ValidFrom ?? clock.Today();
-        if (input.ValidTo < validFrom)
+        var periodValid = !(input.ValidTo < validFrom);
+        if (!periodValid)
         {
             errors.Add(new ValidationError("validTo", "validTo must not be before validFrom."));
         }
 
-        if (inspector is not null && target is not null)
+        if (inspector is not null && target is not null && periodValid)
         {
             if (inspector.AgencyId != target.AgencyId)
             {

@@ -18,11 +18,12 @@ public sealed record Scenario(string AgencyId, string AgencyCode, IReadOnlyList<
     /// <summary>
     /// Creates the agency <c>{tag}-EPB</c> with targets in the given categories (in order), <paramref name="officers"/>
     /// certified officers <c>{tag}-OFF-n</c>, <paramref name="assistants"/> auxiliary staff <c>{tag}-AUX-n</c> (each
-    /// linked to the login of the same name), and a policy from 2022-01-01. The tag is three characters of the
+    /// linked to the login of the same name), and a policy from 2022-01-01 (or the one <c>policy</c> makes, none
+    /// when it returns null). The tag is three characters of the
     /// credit-code alphabet (no I, O, Z, S, V).
     /// </summary>
     public static async Task<Scenario> CreateAsync(
-        IServiceProvider services, string tag, TargetCategory[] targets, int officers, int assistants = 0, Func<Agency, SamplingPolicy>? policy = null)
+        IServiceProvider services, string tag, TargetCategory[] targets, int officers, int assistants = 0, Func<Agency, SamplingPolicy?>? policy = null)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var zone = await db.Regions.FirstAsync(r => r.Code == "652801-KETDZ");
@@ -62,7 +63,12 @@ public sealed record Scenario(string AgencyId, string AgencyCode, IReadOnlyList<
             });
         }
 
-        db.Policies.Add(policy?.Invoke(agency) ?? new SamplingPolicy { Agency = agency, EffectiveFrom = new DateOnly(2022, 1, 1), CreatedBy = "test" });
+        var rules = policy is null ? new SamplingPolicy { Agency = agency, EffectiveFrom = new DateOnly(2022, 1, 1), CreatedBy = "test" } : policy(agency);
+        if (rules is not null)
+        {
+            db.Policies.Add(rules);
+        }
+
         await db.SaveChangesAsync();
         return new Scenario(GlobalId.Format(nameof(Agency), agency.Id), agency.Code, targetKeys, inspectorKeys);
     }
