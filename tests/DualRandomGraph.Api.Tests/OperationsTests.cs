@@ -8,8 +8,8 @@ namespace DualRandomGraph.Api.Tests;
 
 /// <summary>
 /// Runs every example operation of <c>schema/operations/</c> (the ones the README shows) through the endpoint, in file
-/// order (later ones may read what earlier ones wrote), with the role and variables its header comments name,
-/// and snapshots each response.
+/// order (later ones may read what earlier ones wrote), with the role, token subject and variables its header
+/// comments name, and snapshots each response.
 /// </summary>
 public sealed partial class OperationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -24,7 +24,9 @@ public sealed partial class OperationsTests(ApiFactory factory) : IClassFixture<
             var text = await File.ReadAllTextAsync(file);
             var role = RoleLine().Match(text).Groups[1].Value;
             var variables = VariablesLine().Match(text) is { Success: true } match ? JsonNode.Parse(match.Groups[1].Value) : null;
-            var client = role == "anonymous" ? factory.CreateGraphQLClient() : factory.CreateGraphQLClient(role);
+            var client = role == "anonymous" ? factory.CreateGraphQLClient()
+                : SubjectLine().Match(text) is { Success: true } subject ? factory.CreateGraphQLClientAs(subject.Groups[1].Value, role)
+                : factory.CreateGraphQLClient(role);
 
             var response = await client.PostAsync(text, variables);
 
@@ -36,6 +38,9 @@ public sealed partial class OperationsTests(ApiFactory factory) : IClassFixture<
 
     [GeneratedRegex(@"^# role: (\w+)$", RegexOptions.Multiline)]
     private static partial Regex RoleLine();
+
+    [GeneratedRegex(@"^# subject: (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex SubjectLine();
 
     [GeneratedRegex(@"^# variables: (.+)$", RegexOptions.Multiline)]
     private static partial Regex VariablesLine();

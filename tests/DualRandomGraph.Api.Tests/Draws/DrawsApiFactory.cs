@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Calendar;
 using Microsoft.AspNetCore.Hosting;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DualRandomGraph.Api.Tests.Draws;
 
 /// <summary>
-/// The real server with a clock the test sets, so a draw can be made inside or outside its window (R4), and clients
-/// whose token carries a chosen subject, so that an inspector's token can be linked to an inspector record.
+/// The real server with a clock the test sets, so a draw can be made inside or outside its window (R4), and setup
+/// the tests of a class share.
 /// </summary>
 public sealed class DrawsApiFactory : ApiFactory
 {
@@ -26,14 +25,6 @@ public sealed class DrawsApiFactory : ApiFactory
     /// <summary>Sets the clock to 10:00 in China on the first day of the draw window of <paramref name="year"/>Q<paramref name="quarter"/>.</summary>
     public void InsideWindowOf(int year, int quarter)
         => Clock.SetChinaDay(WorkingDayCalendar.LoadOfficial().DrawWindowFor(year, quarter).First);
-
-    public GraphQLClient CreateGraphQLClientAs(string subject, params string[] roles)
-    {
-        var http = CreateClient();
-        var token = TokenIssuer.Issue(Jwt, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return new GraphQLClient(http);
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -37,14 +37,14 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A client whose requests carry a token for <paramref name="roles"/>; none for an anonymous client.</summary>
     public GraphQLClient CreateGraphQLClient(params string[] roles)
+        => roles.Length > 0 ? CreateGraphQLClientAs($"test-{string.Join('-', roles)}", roles) : new GraphQLClient(CreateClient());
+
+    /// <summary>A client whose token's <c>sub</c> is <paramref name="subject"/>, e.g. an inspector's <c>accountSubject</c>.</summary>
+    public GraphQLClient CreateGraphQLClientAs(string subject, params string[] roles)
     {
         var http = CreateClient();
-        if (roles.Length > 0)
-        {
-            var token = TokenIssuer.Issue(Jwt, $"test-{string.Join('-', roles)}", roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
-            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        }
-
+        var token = TokenIssuer.Issue(Jwt, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return new GraphQLClient(http);
     }
 
