@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Draws;
@@ -217,42 +216,7 @@ public sealed class DrawRulesTests(DrawsApiFactory factory) : IClassFixture<Draw
         Assert.Single(results, r => r["errors"] is null);
         Assert.All(results.Where(r => r["errors"] is not null), r => Assert.Equal("DRAW_ALREADY_COMMITTED", PlanningClient.ErrorCode(r)));
         Assert.Equal(3, await ScalarAsync($"SELECT COUNT(*) FROM InspectionTasks WHERE PlanId = {PlanKey(planId)}"));
-
-        // The database itself refuses a second committed draw for the plan, whoever writes it.
-        var second = Assert.Throws<SqliteException>(() => Execute($"UPDATE Draws SET Status = 'Committed' WHERE Id = {DrawKey((string)superseded["draw"]!["id"]!)}"));
-        Assert.Contains("UNIQUE", second.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Verification_reports_a_row_tampered_with_in_the_database()
-    {
-        var scenario = await Scenario.CreateAsync(factory.Services, "TMP", [TargetCategory.Key, TargetCategory.General, TargetCategory.General], officers: 4);
-        var planId = await _planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
-        var drawn = await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试");
-        var drawId = (string)drawn["draw"]!["id"]!;
-        var member = PlanningClient.Team(drawn["draw"]!, 0)[0];
-        var stranger = scenario.InspectorKeys.Except(PlanningClient.Team(drawn["draw"]!, 0)).First();
-
-        Execute($"""
-            UPDATE DrawTeamMembers SET InspectorKey = '{stranger}'
-            WHERE InspectorKey = '{member}' AND SelectionId IN (SELECT Id FROM DrawSelections WHERE DrawId = {DrawKey(drawId)} AND Category = 'Key')
-            """);
-        Execute($"UPDATE DrawTargetPool SET PriorityGroup = 1 WHERE DrawId = {DrawKey(drawId)} AND TargetKey = '{scenario.TargetKeys[2]}'");
-        var verified = await _planning.Client.QueryAsync("query($id: ID!) { verifyDraw(id: $id) { matches differences } }", new { id = drawId });
-
-        Snapshot.Match(verified.ToSnapshot());
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, await DocumentAsync(drawId));
-            using var output = new StringWriter();
-            Assert.Equal(1, VerifyDrawCommand.Run(file, output, TextWriter.Null));
-            Assert.Contains($"team of {scenario.TargetKeys[0]}: member", output.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal("SUPERSEDED", (string?)(await _planning.Client.QueryAsync("query($id: ID!) { draw(id: $id) { status } }", new { id = (string)superseded["draw"]!["id"]! }))["draw"]!["status"]);
     }
 
     /// <summary>A published 2023Q3 plan of a new agency with one key target and two officers.</summary>
@@ -273,18 +237,7 @@ public sealed class DrawRulesTests(DrawsApiFactory factory) : IClassFixture<Draw
     private async Task<string> DocumentAsync(string drawId)
         => (string)(await _planning.Client.QueryAsync("query($id: ID!) { draw(id: $id) { verificationDocument } }", new { id = drawId }))["draw"]!["verificationDocument"]!;
 
-    private static int DrawKey(string id) => GlobalId.ParseFor(nameof(Draw), id)!.Value;
-
     private static int PlanKey(string id) => GlobalId.ParseFor(nameof(SamplingPlan), id)!.Value;
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.True(command.ExecuteNonQuery() > 0, sql);
-    }
 
     private async Task<long> ScalarAsync(string sql)
     {

@@ -38,6 +38,7 @@ internal sealed class DrawQuotaConfiguration : IEntityTypeConfiguration<DrawQuot
 {
     public void Configure(EntityTypeBuilder<DrawQuota> builder)
     {
+        builder.ToTable("DrawQuotas");
         builder.HasIndex(q => new { q.DrawId, q.Category }).IsUnique();
         builder.Property(q => q.Rule).HasMaxLength(300);
     }
@@ -70,6 +71,7 @@ internal sealed class DrawExclusionConfiguration : IEntityTypeConfiguration<Draw
 {
     public void Configure(EntityTypeBuilder<DrawExclusion> builder)
     {
+        builder.ToTable("DrawExclusions");
         builder.Property(e => e.TargetKey).HasMaxLength(18);
         builder.Property(e => e.Rule).HasMaxLength(32);
     }

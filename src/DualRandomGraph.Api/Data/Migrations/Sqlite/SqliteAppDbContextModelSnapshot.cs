@@ -178,7 +178,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PoolInspectorId");
 
-                    b.ToTable("DrawExclusion");
+                    b.ToTable("DrawExclusions", (string)null);
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolInspector", b =>
@@ -287,7 +287,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.HasIndex("DrawId", "Category")
                         .IsUnique();
 
-                    b.ToTable("DrawQuota");
+                    b.ToTable("DrawQuotas", (string)null);
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawSelection", b =>

@@ -262,7 +262,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "DrawQuota",
+                name: "DrawQuotas",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -278,9 +278,9 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DrawQuota", x => x.Id);
+                    table.PrimaryKey("PK_DrawQuotas", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_DrawQuota_Draws_DrawId",
+                        name: "FK_DrawQuotas_Draws_DrawId",
                         column: x => x.DrawId,
                         principalTable: "Draws",
                         principalColumn: "Id",
@@ -348,7 +348,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "DrawExclusion",
+                name: "DrawExclusions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -359,9 +359,9 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DrawExclusion", x => x.Id);
+                    table.PrimaryKey("PK_DrawExclusions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_DrawExclusion_DrawInspectorPool_PoolInspectorId",
+                        name: "FK_DrawExclusions_DrawInspectorPool_PoolInspectorId",
                         column: x => x.PoolInspectorId,
                         principalTable: "DrawInspectorPool",
                         principalColumn: "Id",
@@ -509,8 +509,8 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 column: "CalendarYearId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DrawExclusion_PoolInspectorId",
-                table: "DrawExclusion",
+                name: "IX_DrawExclusions_PoolInspectorId",
+                table: "DrawExclusions",
                 column: "PoolInspectorId");
 
             migrationBuilder.CreateIndex(
@@ -525,8 +525,8 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 column: "InspectorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DrawQuota_DrawId_Category",
-                table: "DrawQuota",
+                name: "IX_DrawQuotas_DrawId_Category",
+                table: "DrawQuotas",
                 columns: new[] { "DrawId", "Category" },
                 unique: true);
 
@@ -655,6 +655,36 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 name: "IX_SamplingPlanCheckItems_SamplingPlanId",
                 table: "SamplingPlanCheckItems",
                 column: "SamplingPlanId");
+
+            // Draws are immutable in the database too, not only by convention in the code: what was drawn cannot be
+            // updated, nothing of a draw can be deleted, and only a proposed draw's status (with its time and person)
+            // moves on, once. Verification still catches a change made by someone who drops these triggers.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Draws_Immutable" BEFORE UPDATE OF "PlanId", "Attempt", "Algorithm", "Seed", "AgencyCode", "Year", "Quarter",
+                    "PolicyId", "OfficersPerTeam", "AssistantsPerTeam", "MaxTasksPerInspector", "TargetPoolDigest", "InspectorPoolDigest",
+                    "UnstaffedCount", "DrawnAt", "DrawnBy", "Reason", "WindowStart", "WindowEnd", "OutsideWindowReason" ON "Draws"
+                BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable: only a proposed draw''s status moves on.'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Draws_StatusMovesOnOnce" BEFORE UPDATE OF "Status", "SupersededAt", "CommittedAt", "CommittedBy" ON "Draws"
+                WHEN OLD."Status" <> 'Proposed'
+                BEGIN SELECT RAISE(ABORT, 'Only a proposed draw can be superseded or committed.'); END;
+                """);
+            migrationBuilder.Sql("""CREATE TRIGGER "Draws_NotDeleted" BEFORE DELETE ON "Draws" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawQuotas_Immutable" BEFORE UPDATE ON "DrawQuotas" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawQuotas_NotDeleted" BEFORE DELETE ON "DrawQuotas" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawTargetPool_Immutable" BEFORE UPDATE ON "DrawTargetPool" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawTargetPool_NotDeleted" BEFORE DELETE ON "DrawTargetPool" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawInspectorPool_Immutable" BEFORE UPDATE ON "DrawInspectorPool" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawInspectorPool_NotDeleted" BEFORE DELETE ON "DrawInspectorPool" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawExclusions_Immutable" BEFORE UPDATE ON "DrawExclusions" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawExclusions_NotDeleted" BEFORE DELETE ON "DrawExclusions" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawSelections_Immutable" BEFORE UPDATE ON "DrawSelections" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawSelections_NotDeleted" BEFORE DELETE ON "DrawSelections" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawTeamMembers_Immutable" BEFORE UPDATE ON "DrawTeamMembers" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawTeamMembers_NotDeleted" BEFORE DELETE ON "DrawTeamMembers" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawSkippedCandidates_Immutable" BEFORE UPDATE ON "DrawSkippedCandidates" BEGIN SELECT RAISE(ABORT, 'A stored draw is immutable.'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "DrawSkippedCandidates_NotDeleted" BEFORE DELETE ON "DrawSkippedCandidates" BEGIN SELECT RAISE(ABORT, 'A stored draw is never deleted.'); END;""");
         }
 
         /// <inheritdoc />
@@ -664,10 +694,10 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                 name: "CalendarHolidays");
 
             migrationBuilder.DropTable(
-                name: "DrawExclusion");
+                name: "DrawExclusions");
 
             migrationBuilder.DropTable(
-                name: "DrawQuota");
+                name: "DrawQuotas");
 
             migrationBuilder.DropTable(
                 name: "DrawSkippedCandidates");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DualRandomGraph.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128175620_DrawsAndPlans")]
+    [Migration("20261128181831_DrawsAndPlans")]
     partial class DrawsAndPlans
     {
         /// <inheritdoc />
@@ -181,7 +181,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PoolInspectorId");
 
-                    b.ToTable("DrawExclusion");
+                    b.ToTable("DrawExclusions", (string)null);
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawPoolInspector", b =>
@@ -290,7 +290,7 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.HasIndex("DrawId", "Category")
                         .IsUnique();
 
-                    b.ToTable("DrawQuota");
+                    b.ToTable("DrawQuotas", (string)null);
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.DrawSelection", b =>

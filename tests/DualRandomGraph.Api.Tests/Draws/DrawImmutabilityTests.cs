@@ -1,0 +1,144 @@
+using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Security;
+using DualRandomGraph.Api.Tests.Infrastructure;
+using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.Domain.Registry;
+using DualRandomGraph.GraphQL.Relay;
+using Microsoft.Data.Sqlite;
+using Snapshooter.Xunit;
+
+namespace DualRandomGraph.Api.Tests.Draws;
+
+/// <summary>
+/// A stored draw is immutable in the database (triggers refuse every change but a proposed draw's status moving on),
+/// and should someone with the file get round that, verification names what was changed.
+/// </summary>
+public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixture<DrawsApiFactory>
+{
+    private const string Seed = "2 5 1 6 3 4 4 6 1 2 5 3 3 1 6";
+
+    private readonly PlanningClient _planning = new(factory.CreateGraphQLClient(Roles.Coordinator));
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_a_stored_draw()
+    {
+        var scenario = await Scenario.CreateAsync(factory.Services, "HLD", [TargetCategory.Key, TargetCategory.Special], officers: 4);
+        var planId = await _planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
+        var first = DrawKey((string)(await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试"))["draw"]!["id"]!);
+        var latest = (string)(await _planning.DrawAsync(planId, Seed + " 6", reason: "重抽", outsideWindowReason: "测试"))["draw"]!["id"]!;
+        await _planning.CommitAsync(latest);
+
+        var refusals = new Dictionary<string, string>();
+        foreach (var (attempt, sql) in new[]
+        {
+            ("change what was drawn", $"UPDATE Draws SET Seed = 'another seed of twenty chars' WHERE Id = {DrawKey(latest)}"),
+            ("commit a superseded draw", $"UPDATE Draws SET Status = 'Committed' WHERE Id = {first}"),
+            ("take back a commit", $"UPDATE Draws SET Status = 'Proposed', CommittedAt = NULL WHERE Id = {DrawKey(latest)}"),
+            ("delete a draw", $"DELETE FROM Draws WHERE Id = {first}"),
+            ("change a selection", $"UPDATE DrawSelections SET TargetKey = 'X' WHERE DrawId = {first}"),
+            ("delete a team", $"DELETE FROM DrawTeamMembers WHERE SelectionId IN (SELECT Id FROM DrawSelections WHERE DrawId = {first})"),
+            ("change the pool", $"UPDATE DrawTargetPool SET PriorityGroup = 1 WHERE DrawId = {first}"),
+            ("delete the quotas", $"DELETE FROM DrawQuotas WHERE DrawId = {first}"),
+        })
+        {
+            refusals[attempt] = Assert.Throws<SqliteException>(() => Execute(sql)).Message;
+        }
+
+        Snapshot.Match(refusals.ToSnapshot());
+    }
+
+    [Fact]
+    public async Task Without_the_triggers_the_unique_index_still_allows_one_committed_draw_per_plan()
+    {
+        var scenario = await Scenario.CreateAsync(factory.Services, "UNQ", [TargetCategory.Key], officers: 2);
+        var planId = await _planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
+        var first = DrawKey((string)(await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试"))["draw"]!["id"]!);
+        await _planning.CommitAsync((string)(await _planning.DrawAsync(planId, Seed + " 6", reason: "重抽", outsideWindowReason: "测试"))["draw"]!["id"]!);
+
+        var error = await WithoutTriggersAsync(["Draws_StatusMovesOnOnce"], () => Task.FromResult(
+            Assert.Throws<SqliteException>(() => Execute($"UPDATE Draws SET Status = 'Committed' WHERE Id = {first}"))));
+
+        Assert.Contains("UNIQUE constraint failed: Draws.PlanId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verification_reports_rows_tampered_with_in_the_database()
+    {
+        var scenario = await Scenario.CreateAsync(factory.Services, "TMP", [TargetCategory.Key, TargetCategory.General, TargetCategory.General], officers: 4);
+        var planId = await _planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
+        var drawn = await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试");
+        var drawId = (string)drawn["draw"]!["id"]!;
+        var member = PlanningClient.Team(drawn["draw"]!, 0)[0];
+        var stranger = scenario.InspectorKeys.Except(PlanningClient.Team(drawn["draw"]!, 0)).First();
+
+        // As someone with write access to the file could: drop the guards, change the rows.
+        await WithoutTriggersAsync(["DrawTeamMembers_Immutable", "DrawTargetPool_Immutable"], () =>
+        {
+            Execute($"""
+                UPDATE DrawTeamMembers SET InspectorKey = '{stranger}'
+                WHERE InspectorKey = '{member}' AND SelectionId IN (SELECT Id FROM DrawSelections WHERE DrawId = {DrawKey(drawId)} AND Category = 'Key')
+                """);
+            Execute($"UPDATE DrawTargetPool SET PriorityGroup = 1 WHERE DrawId = {DrawKey(drawId)} AND TargetKey = '{scenario.TargetKeys[2]}'");
+            return Task.FromResult(0);
+        });
+        var verified = await _planning.Client.QueryAsync("query($id: ID!) { verifyDraw(id: $id) { matches differences } }", new { id = drawId });
+
+        Snapshot.Match(verified.ToSnapshot());
+        var document = (string)(await _planning.Client.QueryAsync("query($id: ID!) { draw(id: $id) { verificationDocument } }", new { id = drawId }))["draw"]!["verificationDocument"]!;
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, document);
+            using var output = new StringWriter();
+            Assert.Equal(1, VerifyDrawCommand.Run(file, output, TextWriter.Null));
+            Assert.Contains($"team of {scenario.TargetKeys[0]}: member", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static int DrawKey(string id) => GlobalId.ParseFor(nameof(Draw), id)!.Value;
+
+    /// <summary>Runs <paramref name="action"/> with the named triggers dropped, and puts them back after.</summary>
+    private async Task<T> WithoutTriggersAsync<T>(string[] triggers, Func<Task<T>> action)
+    {
+        var definitions = triggers.ToDictionary(t => t, t => Scalar($"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '{t}'"));
+        foreach (var trigger in triggers)
+        {
+            Execute($"DROP TRIGGER \"{trigger}\"", expectRows: false);
+        }
+
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            foreach (var definition in definitions.Values)
+            {
+                Execute(definition, expectRows: false);
+            }
+        }
+    }
+
+    private void Execute(string sql, bool expectRows = true)
+    {
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = command.ExecuteNonQuery();
+        Assert.True(!expectRows || rows > 0, sql);
+    }
+
+    private string Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
+}
