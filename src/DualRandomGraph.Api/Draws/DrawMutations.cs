@@ -110,16 +110,9 @@ public sealed class DrawMutations
             await db.Draws.Where(d => d.PlanId == plan.Id && d.Status == DrawStatus.Proposed)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DrawStatus.Superseded).SetProperty(d => d.SupersededAt, now), cancellationToken);
 
-            // The pools are the bulk of a draw (a row per target of the agency, and per exclusion): written apart
-            // from the tracked graph, once the draw and its inspector rows have their ids.
-            var targetPool = draw.TargetPool.ToList();
-            var exclusions = draw.InspectorPool.SelectMany(i => i.Exclusions.Select(e => (Inspector: i, Exclusion: e))).ToList();
-            draw.TargetPool.Clear();
-            draw.InspectorPool.ForEach(i => i.Exclusions.Clear());
-            db.Draws.Add(draw);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await DrawRecords.InsertAsync(db, draw, cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -128,18 +121,6 @@ public sealed class DrawMutations
                 return Failed(new ConcurrencyConflictError("Another attempt at the plan was recorded meanwhile; look at it before drawing again.", attempts, latest));
             }
 
-            await BulkInsert.InsertAsync<DrawPoolTarget, DrawPoolTarget>(
-                db,
-                [nameof(DrawPoolTarget.DrawId), nameof(DrawPoolTarget.TargetKey), nameof(DrawPoolTarget.Category), nameof(DrawPoolTarget.PriorityGroup), nameof(DrawPoolTarget.TargetId)],
-                targetPool,
-                t => [draw.Id, t.TargetKey, t.Category, t.PriorityGroup, t.TargetId],
-                cancellationToken);
-            await BulkInsert.InsertAsync<DrawExclusion, (DrawPoolInspector Inspector, DrawExclusion Exclusion)>(
-                db,
-                [nameof(DrawExclusion.PoolInspectorId), nameof(DrawExclusion.TargetKey), nameof(DrawExclusion.Rule)],
-                exclusions,
-                e => [e.Inspector.Id, e.Exclusion.TargetKey, e.Exclusion.Rule],
-                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -104,6 +104,35 @@ internal static class DrawRecords
     }
 
     /// <summary>
+    /// Inserts a new draw in the caller's transaction. The pools are the bulk of a draw (a row per target of the
+    /// agency, and per exclusion), so they are written with one prepared statement each, apart from the tracked graph,
+    /// once the draw and its inspector rows have their ids.
+    /// </summary>
+    /// <exception cref="DbUpdateException">When another attempt of the plan took the same number meanwhile.</exception>
+    public static async Task InsertAsync(AppDbContext db, Draw draw, CancellationToken cancellationToken)
+    {
+        var targetPool = draw.TargetPool.ToList();
+        var exclusions = draw.InspectorPool.SelectMany(i => i.Exclusions.Select(e => (Inspector: i, Exclusion: e))).ToList();
+        draw.TargetPool.Clear();
+        draw.InspectorPool.ForEach(i => i.Exclusions.Clear());
+        db.Draws.Add(draw);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await BulkInsert.InsertAsync<DrawPoolTarget, DrawPoolTarget>(
+            db,
+            [nameof(DrawPoolTarget.DrawId), nameof(DrawPoolTarget.TargetKey), nameof(DrawPoolTarget.Category), nameof(DrawPoolTarget.PriorityGroup), nameof(DrawPoolTarget.TargetId)],
+            targetPool,
+            t => [draw.Id, t.TargetKey, t.Category, t.PriorityGroup, t.TargetId],
+            cancellationToken);
+        await BulkInsert.InsertAsync<DrawExclusion, (DrawPoolInspector Inspector, DrawExclusion Exclusion)>(
+            db,
+            [nameof(DrawExclusion.PoolInspectorId), nameof(DrawExclusion.TargetKey), nameof(DrawExclusion.Rule)],
+            exclusions,
+            e => [e.Inspector.Id, e.Exclusion.TargetKey, e.Exclusion.Rule],
+            cancellationToken);
+    }
+
+    /// <summary>
     /// A stored draw with every row its verification reads. Each table is read flat and the lists are put together
     /// here: EF Core's include fix-up searches a list per row added, which for a 100,000-target pool took seconds.
     /// </summary>

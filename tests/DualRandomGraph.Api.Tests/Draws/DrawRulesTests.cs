@@ -219,6 +219,26 @@ public sealed class DrawRulesTests(DrawsApiFactory factory) : IClassFixture<Draw
         Assert.Equal("SUPERSEDED", (string?)(await _planning.Client.QueryAsync("query($id: ID!) { draw(id: $id) { status } }", new { id = (string)superseded["draw"]!["id"]! }))["draw"]!["status"]);
     }
 
+    [Fact]
+    public async Task Concurrent_redraws_leave_attempts_numbered_without_gaps_and_one_proposed()
+    {
+        var scenario = await Scenario.CreateAsync(factory.Services, "RDW", [TargetCategory.Key, TargetCategory.Special], officers: 4);
+        var planId = await _planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
+        await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试");
+
+        var clients = Enumerable.Range(0, 5).Select(_ => new PlanningClient(factory.CreateGraphQLClient(Roles.Coordinator))).ToList();
+        using var start = new ManualResetEventSlim();
+        var redraws = clients.Select((c, i) => Task.Run(() => { start.Wait(); return c.DrawAsync(planId, $"{Seed} {i}", reason: "并发重抽", outsideWindowReason: "测试"); })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(redraws);
+
+        // Each request either recorded the next attempt or was told another one came first; none was lost or doubled.
+        Assert.All(results, r => Assert.True(r["errors"] is null || PlanningClient.ErrorCode(r) == "CONCURRENCY_CONFLICT", r.ToJsonString()));
+        var draws = (await _planning.Client.QueryAsync("query($id: ID!) { node(id: $id) { ... on SamplingPlan { draws { attempt status } } } }", new { id = planId }))["node"]!["draws"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 1 + results.Count(r => r["errors"] is null)), draws.Select(d => (int)d!["attempt"]!));
+        Assert.Equal(["PROPOSED"], draws.Select(d => (string)d!["status"]!).Where(s => s != "SUPERSEDED"));
+    }
+
     /// <summary>A published 2023Q3 plan of a new agency with one key target and two officers.</summary>
     private async Task<string> OnePlanAsync()
     {
