@@ -30,9 +30,9 @@ public sealed partial class AgencyMutations
             }
         }
 
-        if (errors.Count == 0 && await db.Regions.AnyAsync(r => r.Code == code, context.CancellationToken))
+        if (errors.Count == 0 && await FindDuplicateRegionAsync(db, code, context.CancellationToken) is { } duplicate)
         {
-            errors.Add(new DuplicateCodeError($"A region with code {code} exists already.", code));
+            errors.Add(duplicate);
         }
 
         if (errors.Count > 0)
@@ -42,7 +42,11 @@ public sealed partial class AgencyMutations
 
         var region = new Region { Code = code, Name = input.Name.Trim(), ParentId = parentId };
         db.Regions.Add(region);
-        await db.SaveChangesAsync(context.CancellationToken);
+        if (await DuplicateGuard.SaveAsync(db, () => FindDuplicateRegionAsync(db, code, context.CancellationToken), context.CancellationToken) is { } raced)
+        {
+            return new CreateRegionPayload(null, [raced]);
+        }
+
         return new CreateRegionPayload(
             await db.Regions.AsNoTracking().FirstAsync(r => r.Id == region.Id, context.CancellationToken), null);
     }
@@ -59,9 +63,9 @@ public sealed partial class AgencyMutations
             errors.Add(new UnknownRegionError($"No region has the id '{input.RegionId}'.", input.RegionId));
         }
 
-        if (errors.Count == 0 && await db.Agencies.AnyAsync(a => a.Code == code, context.CancellationToken))
+        if (errors.Count == 0 && await FindDuplicateAgencyAsync(db, code, context.CancellationToken) is { } duplicate)
         {
-            errors.Add(new DuplicateCodeError($"An agency with code {code} exists already.", code));
+            errors.Add(duplicate);
         }
 
         if (errors.Count > 0)
@@ -71,10 +75,24 @@ public sealed partial class AgencyMutations
 
         var agency = new Agency { Code = code, Name = input.Name.Trim(), RegionId = regionId!.Value };
         db.Agencies.Add(agency);
-        await db.SaveChangesAsync(context.CancellationToken);
+        if (await DuplicateGuard.SaveAsync(db, () => FindDuplicateAgencyAsync(db, code, context.CancellationToken), context.CancellationToken) is { } raced)
+        {
+            return new CreateAgencyPayload(null, [raced]);
+        }
+
         return new CreateAgencyPayload(
             await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == agency.Id, context.CancellationToken), null);
     }
+
+    private static async Task<IUserError?> FindDuplicateRegionAsync(AppDbContext db, string code, CancellationToken cancellationToken)
+        => await db.Regions.AnyAsync(r => r.Code == code, cancellationToken)
+            ? new DuplicateCodeError($"A region with code {code} exists already.", code)
+            : null;
+
+    private static async Task<IUserError?> FindDuplicateAgencyAsync(AppDbContext db, string code, CancellationToken cancellationToken)
+        => await db.Agencies.AnyAsync(a => a.Code == code, cancellationToken)
+            ? new DuplicateCodeError($"An agency with code {code} exists already.", code)
+            : null;
 
     private static void CheckCode(List<IUserError> errors, string code)
     {

@@ -19,9 +19,9 @@ public sealed class CheckItemMutations
         var code = input.Code.Trim();
         InputRules.RequireText(errors, "code", code, 32);
         ValidateDetails(errors, input.Title, input.LegalBasis, input.Categories);
-        if (errors.Count == 0 && await db.CheckItems.AnyAsync(c => c.Code == code, context.CancellationToken))
+        if (errors.Count == 0 && await FindDuplicateAsync(db, code, context.CancellationToken) is { } duplicate)
         {
-            errors.Add(new DuplicateCheckItemCodeError($"A check item with code {code} exists already.", code));
+            errors.Add(duplicate);
         }
 
         if (errors.Count > 0)
@@ -31,8 +31,9 @@ public sealed class CheckItemMutations
 
         var item = new CheckItem { Code = code, Title = input.Title.Trim(), LegalBasis = InputRules.Clean(input.LegalBasis), Categories = [.. input.Categories.Distinct()] };
         db.CheckItems.Add(item);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return new CreateCheckItemPayload(item, null);
+        return await DuplicateGuard.SaveAsync(db, () => FindDuplicateAsync(db, code, context.CancellationToken), context.CancellationToken) is { } raced
+            ? new CreateCheckItemPayload(null, [raced])
+            : new CreateCheckItemPayload(item, null);
     }
 
     public static async Task<UpdateCheckItemPayload> UpdateCheckItemAsync(UpdateCheckItemInput input, [FromDbContext] AppDbContext db, IResolveFieldContext context)
@@ -91,6 +92,11 @@ public sealed class CheckItemMutations
             errors.Add(new ValidationError("categories", "A check item applies to at least one target category."));
         }
     }
+
+    private static async Task<IUserError?> FindDuplicateAsync(AppDbContext db, string code, CancellationToken cancellationToken)
+        => await db.CheckItems.AnyAsync(c => c.Code == code, cancellationToken)
+            ? new DuplicateCheckItemCodeError($"A check item with code {code} exists already.", code)
+            : null;
 
     private static async Task<CheckItem?> FindAsync(AppDbContext db, string id, CancellationToken cancellationToken)
     {

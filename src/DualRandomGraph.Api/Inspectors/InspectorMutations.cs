@@ -21,12 +21,12 @@ public sealed class InspectorMutations
         var registryCode = InputRules.Clean(input.RegistryCode) ?? certificate;
         InputRules.RequireText(errors, "name", input.Name, 100);
         ValidateDetails(errors, input.Kind, certificate, input.Department, input.Position, input.YearsOfService, input.Expertise);
-        if (registryCode is null)
+        if (registryCode is null && input.Kind != InspectorKind.EnforcementOfficer)
         {
             errors.Add(new ValidationError("registryCode", "An inspector without a certificate number needs a registry code."));
         }
 
-        InputRules.LimitText(errors, "registryCode", registryCode, 64);
+        InputRules.LimitText(errors, "registryCode", InputRules.Clean(input.RegistryCode), 64);
         var agencyId = GlobalId.ParseFor(nameof(Agency), input.AgencyId);
         if (agencyId is null || !await db.Agencies.AnyAsync(a => a.Id == agencyId, context.CancellationToken))
         {
@@ -56,21 +56,11 @@ public sealed class InspectorMutations
             Expertise = InputRules.CleanList(input.Expertise),
         };
         db.Inspectors.Add(inspector);
-        try
+        var raced = await DuplicateGuard.SaveAsync(
+            db, () => FirstDuplicateAsync(db, certificate, registryCode, exceptId: null, context.CancellationToken), context.CancellationToken);
+        if (raced is not null)
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request took the certificate number or registry code after our check; the unique index caught it.
-            var raced = new List<IUserError>();
-            await CheckUniqueAsync(db, raced, certificate, registryCode, exceptId: null, context.CancellationToken);
-            if (raced.Count == 0)
-            {
-                throw;
-            }
-
-            return new CreateInspectorPayload(null, raced);
+            return new CreateInspectorPayload(null, [raced]);
         }
 
         return new CreateInspectorPayload(await ReloadAsync(db, inspector.Id, context), null);
@@ -207,10 +197,26 @@ public sealed class InspectorMutations
             errors.Add(new DuplicateCertificateNumberError($"Certificate number {certificate} belongs to another inspector.", certificate));
         }
 
-        if (registryCode is not null && await db.Inspectors.AnyAsync(i => i.RegistryCode == registryCode && i.Id != exceptId, cancellationToken))
+        // A registry code taken from the certificate number is reported once, as the certificate's duplicate.
+        var ownCode = registryCode is not null && registryCode != certificate;
+        if (ownCode && await db.Inspectors.AnyAsync(i => i.RegistryCode == registryCode && i.Id != exceptId, cancellationToken))
+        {
+            errors.Add(new DuplicateRegistryCodeError($"Registry code {registryCode} belongs to another inspector.", registryCode!));
+        }
+    }
+
+    private static async Task<IUserError?> FirstDuplicateAsync(
+        AppDbContext db, string? certificate, string? registryCode, int? exceptId, CancellationToken cancellationToken)
+    {
+        var errors = new List<IUserError>();
+        await CheckUniqueAsync(db, errors, certificate, registryCode, exceptId, cancellationToken);
+        if (errors.Count == 0 && registryCode is not null && registryCode == certificate
+            && await db.Inspectors.AnyAsync(i => i.RegistryCode == registryCode && i.Id != exceptId, cancellationToken))
         {
             errors.Add(new DuplicateRegistryCodeError($"Registry code {registryCode} belongs to another inspector.", registryCode));
         }
+
+        return errors.FirstOrDefault();
     }
 
     private static async Task<Inspector?> FindAsync(AppDbContext db, string id, CancellationToken cancellationToken)

@@ -60,20 +60,13 @@ public sealed class TargetMutations
             CategoryHistory = [new TargetCategoryChange { Category = input.Category, EffectiveFrom = input.CategoryEffectiveFrom ?? clock.Today(), Reason = "登记" }],
         };
         db.Targets.Add(target);
-        try
+        var raced = await DuplicateGuard.SaveAsync(
+            db,
+            async () => await db.Targets.AnyAsync(t => t.CreditCode == creditCode, context.CancellationToken) ? Duplicate(creditCode) : null,
+            context.CancellationToken);
+        if (raced is not null)
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request registered the same code between our check and our insert; the unique index caught it.
-            db.ChangeTracker.Clear();
-            if (await db.Targets.AnyAsync(t => t.CreditCode == creditCode, context.CancellationToken))
-            {
-                return new CreateTargetPayload(null, [Duplicate(creditCode)]);
-            }
-
-            throw;
+            return new CreateTargetPayload(null, [raced]);
         }
 
         return new CreateTargetPayload(await ReloadAsync(db, target.Id, context), null);
