@@ -87,21 +87,12 @@ public sealed class CalendarMutations
             AddedBy = Actor.Name(context),
         };
         db.CalendarYears.Add(year);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another administrator added the same year between our check and our insert; the unique index caught it.
-            if (await db.CalendarYears.AnyAsync(y => y.Year == input.Year, context.CancellationToken))
-            {
-                return new AddHolidayCalendarPayload(null, [new CalendarYearAlreadyCoveredError($"The calendar already covers {input.Year}.", input.Year)]);
-            }
-
-            throw;
-        }
-
-        return new AddHolidayCalendarPayload(year, null);
+        var raced = await DuplicateGuard.SaveAsync(
+            db,
+            async () => await db.CalendarYears.AnyAsync(y => y.Year == input.Year, context.CancellationToken)
+                ? new CalendarYearAlreadyCoveredError($"The calendar already covers {input.Year}.", input.Year)
+                : null,
+            context.CancellationToken);
+        return raced is null ? new AddHolidayCalendarPayload(year, null) : new AddHolidayCalendarPayload(null, [raced]);
     }
 }

@@ -154,9 +154,9 @@ public sealed class InspectorMutations
         var errors = new List<IUserError>();
         var subject = InputRules.Clean(input.AccountSubject);
         InputRules.LimitText(errors, "accountSubject", subject, 200);
-        if (subject is not null && await db.Inspectors.AnyAsync(i => i.AccountSubject == subject && i.Id != inspector.Id, context.CancellationToken))
+        if (subject is not null && await LinkedElsewhereAsync(db, subject, inspector.Id, context.CancellationToken) is { } taken)
         {
-            errors.Add(new ValidationError("accountSubject", "That account is linked to another inspector."));
+            errors.Add(taken);
         }
 
         if (errors.Count > 0)
@@ -165,10 +165,24 @@ public sealed class InspectorMutations
         }
 
         inspector.AccountSubject = subject;
-        return await VersionedSave.SaveAsync(db, inspector, context.CancellationToken) is { } conflict
-            ? new LinkInspectorAccountPayload(null, [conflict])
-            : new LinkInspectorAccountPayload(await ReloadAsync(db, inspector.Id, context), null);
+        try
+        {
+            return await VersionedSave.SaveAsync(db, inspector, context.CancellationToken) is { } conflict
+                ? new LinkInspectorAccountPayload(null, [conflict])
+                : new LinkInspectorAccountPayload(await ReloadAsync(db, inspector.Id, context), null);
+        }
+        catch (DbUpdateException) when (subject is not null)
+        {
+            // A concurrent link took the account after our check; the unique index caught it.
+            db.ChangeTracker.Clear();
+            return new LinkInspectorAccountPayload(null, [await LinkedElsewhereAsync(db, subject, inspector.Id, context.CancellationToken) ?? throw new InvalidOperationException("The link failed, and not because of a duplicate account.")]);
+        }
     }
+
+    private static async Task<ValidationError?> LinkedElsewhereAsync(AppDbContext db, string subject, int inspectorId, CancellationToken cancellationToken)
+        => await db.Inspectors.AnyAsync(i => i.AccountSubject == subject && i.Id != inspectorId, cancellationToken)
+            ? new ValidationError("accountSubject", "That account is linked to another inspector.")
+            : null;
 
     private static void ValidateDetails(
         List<IUserError> errors, InspectorKind kind, string? certificate, string? department, string? position, int? yearsOfService, IReadOnlyList<string>? expertise)

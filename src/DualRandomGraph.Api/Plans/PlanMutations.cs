@@ -64,23 +64,13 @@ public sealed class PlanMutations
             CreatedBy = Actor.Name(context),
         };
         db.Plans.Add(plan);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request created the quarter's plan between our check and our insert; the unique index caught it.
-            db.ChangeTracker.Clear();
-            if (await db.Plans.AnyAsync(p => p.AgencyId == agencyId && p.Year == input.Year && p.Quarter == input.Quarter, context.CancellationToken))
-            {
-                return new CreatePlanPayload(null, [Duplicate(input.Year, input.Quarter)]);
-            }
-
-            throw;
-        }
-
-        return new CreatePlanPayload(await ReloadAsync(db, plan.Id, context), null);
+        var raced = await DuplicateGuard.SaveAsync(
+            db,
+            async () => await db.Plans.AnyAsync(p => p.AgencyId == agencyId && p.Year == input.Year && p.Quarter == input.Quarter, context.CancellationToken)
+                ? Duplicate(input.Year, input.Quarter)
+                : null,
+            context.CancellationToken);
+        return raced is null ? new CreatePlanPayload(await ReloadAsync(db, plan.Id, context), null) : new CreatePlanPayload(null, [raced]);
     }
 
     /// <summary>

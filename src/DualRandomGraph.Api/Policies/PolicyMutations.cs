@@ -54,20 +54,15 @@ public sealed class PolicyMutations
         }
 
         db.Policies.Add(policy);
-        try
+        var raced = await DuplicateGuard.SaveAsync(
+            db,
+            async () => await db.Policies.AnyAsync(p => p.AgencyId == agencyId && p.EffectiveFrom == input.EffectiveFrom, context.CancellationToken)
+                ? new ValidationError("effectiveFrom", $"The agency already has a policy from {input.EffectiveFrom:yyyy-MM-dd}.")
+                : null,
+            context.CancellationToken);
+        if (raced is not null)
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request dated a policy the same day; the unique index (agency, effectiveFrom) caught it.
-            db.ChangeTracker.Clear();
-            if (await db.Policies.AnyAsync(p => p.AgencyId == agencyId && p.EffectiveFrom == input.EffectiveFrom, context.CancellationToken))
-            {
-                return new SetSamplingPolicyPayload(null, [new ValidationError("effectiveFrom", $"The agency already has a policy from {input.EffectiveFrom:yyyy-MM-dd}.")]);
-            }
-
-            throw;
+            return new SetSamplingPolicyPayload(null, [raced]);
         }
 
         return new SetSamplingPolicyPayload(
