@@ -47,7 +47,8 @@ public static class CommandLine
           (no command)                      serve the API (http://localhost:5080/graphql)
           token --role ROLE [--role ROLE] [--subject NAME] [--hours N]
                                             print a development JWT (roles: admin, coordinator, inspector, auditor)
-          schema export [--output FILE]     print the schema SDL (to FILE, e.g. schema/schema.graphql)
+          schema export [--output FILE]     print the schema SDL (to FILE, relative to the repository root,
+                                            e.g. schema/schema.graphql)
           verify-draw FILE                  recompute a draw's verification document (GET /draws/{id}/verification.json)
                                             with drg-1 and print what differs; exit 0 verified, 1 not verified, 2 bad file
         An inspector's token sees the tasks of the teams of the inspector whose accountSubject is its --subject
@@ -92,10 +93,11 @@ public static class CommandLine
     {
         await using var app = builder.Build();
         var sdl = GraphQLSchemaSdl.Print(app.Services.GetRequiredService<ISchema>());
-        if (Values(args, "--output").FirstOrDefault() is { } path)
+        if (Values(args, "--output").FirstOrDefault() is { } output)
         {
+            var path = FromRepositoryRoot(output);
             await File.WriteAllTextAsync(path, sdl);
-            Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+            Console.WriteLine($"Wrote {path}");
         }
         else
         {
@@ -103,6 +105,28 @@ public static class CommandLine
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A relative path is taken from the repository root (the folder holding DualRandomGraph.sln), because
+    /// <c>dotnet run --project</c> starts the program in the project's folder, not where the command was typed.
+    /// </summary>
+    private static string FromRepositoryRoot(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DualRandomGraph.sln")))
+            {
+                return Path.Combine(dir.FullName, path);
+            }
+        }
+
+        return Path.GetFullPath(path);
     }
 
     private static List<string> Values(string[] args, string name)
