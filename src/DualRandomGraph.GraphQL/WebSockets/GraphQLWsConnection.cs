@@ -34,7 +34,7 @@ internal sealed partial class GraphQLWsConnection
     private readonly IWebSocketAuthenticator _authenticator;
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _ended = new();
+    private readonly CancellationTokenSource _ended;
     private readonly Dictionary<string, GraphQLWsOperation> _operations = [];
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private volatile int _state = AwaitingInit;
@@ -56,6 +56,8 @@ internal sealed partial class GraphQLWsConnection
         _authenticator = authenticator;
         _scopeFactory = scopeFactory;
         _logger = logger;
+        // A closing socket has no use for its operations: they end with the first close request, not after the handshake.
+        _ended = CancellationTokenSource.CreateLinkedTokenSource(socket.Closing);
     }
 
     /// <summary>Serves the socket until it closes; <paramref name="stopping"/> closes it with 1001.</summary>

@@ -32,6 +32,7 @@ internal sealed partial class MessageSocket : IDisposable
     private readonly CancellationToken _aborted;
     private readonly Channel<OperationMessage> _outgoing;
     private readonly CancellationTokenSource _receiveStop;
+    private readonly CancellationTokenSource _closing = new();
     private ArrayBufferWriter<byte> _received = new(ReadSize);
     private CloseRequest? _close;
     private volatile bool _outgoingCompleted;
@@ -54,6 +55,9 @@ internal sealed partial class MessageSocket : IDisposable
     /// <summary>True once a close was requested or the socket went away: nothing more is received or sent.</summary>
     public bool IsClosing => Volatile.Read(ref _close) is not null;
 
+    /// <summary>Cancelled as soon as <see cref="IsClosing"/> turns true, so that work for the socket stops at once.</summary>
+    public CancellationToken Closing => _closing.Token;
+
     /// <summary>
     /// Receives until the close handshake ends or the connection is lost, passing each text message to
     /// <paramref name="onMessage"/> (one at a time; the memory is valid until the returned task completes).
@@ -75,6 +79,7 @@ internal sealed partial class MessageSocket : IDisposable
             // Later close requests (from operations still winding down) have nobody left to reach.
             Interlocked.CompareExchange(ref _close, Gone, null);
             CompleteOutgoing();
+            _closing.Cancel();
             if (await Task.WhenAny(sendLoop, Task.Delay(CloseTimeout, CancellationToken.None)) != sendLoop)
                 _abort();
             await sendLoop;
@@ -107,9 +112,14 @@ internal sealed partial class MessageSocket : IDisposable
         LogClosing(code, reason);
         CompleteOutgoing();
         _receiveStop.CancelAfter(CloseTimeout);
+        _closing.Cancel();
     }
 
-    public void Dispose() => _receiveStop.Dispose();
+    public void Dispose()
+    {
+        _receiveStop.Dispose();
+        _closing.Dispose();
+    }
 
     private void CompleteOutgoing()
     {
