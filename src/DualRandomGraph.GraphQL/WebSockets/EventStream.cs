@@ -114,8 +114,9 @@ public sealed partial class EventStream<TEvent> : IEventStream<TEvent>
                         if (_filter is null || await _filter(@event, token))
                             _observer.OnNext(@event);
                     }
-                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    catch (Exception) when (token.IsCancellationRequested)
                     {
+                        // Unsubscribed mid-filter: the filter's services may already be gone, and nobody is listening.
                         return;
                     }
                     catch (Exception ex)

@@ -58,7 +58,7 @@ public static class EventStreamFieldBuilderExtensions
             if (filter is null)
                 return stream.Observe();
 
-            // A copy: GraphQL.NET may recycle the context it passed once the subscription is set up.
+            // A copy: the context passed reads from GraphQL.NET's execution context, released once the subscription is set up.
             var subscriber = new ResolveFieldContext(context);
             return stream.Observe((@event, cancellationToken) => filter(subscriber, @event, cancellationToken));
         });

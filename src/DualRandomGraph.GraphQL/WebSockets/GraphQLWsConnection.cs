@@ -116,6 +116,7 @@ internal sealed partial class GraphQLWsConnection
                         _socket.TrySend(new OperationMessage { Type = GraphQLWsMessageType.Pong, Payload = pingPayload?.Clone() });
                     break;
                 case GraphQLWsMessageType.Pong:
+                    // An answer to our keep-alive, or a client's one-way heartbeat: only its shape matters.
                     TryGetOptionalObject(message, "payload", out _);
                     break;
                 case GraphQLWsMessageType.Subscribe:
@@ -184,30 +185,36 @@ internal sealed partial class GraphQLWsConnection
         if (!TryGetId(message, out var id) || !TryReadRequest(message, out var request))
             return;
 
-        GraphQLWsOperation operation;
+        // Decided under the lock, acted upon outside it: closing or sending cancels tokens, whose callbacks may run
+        // operations' continuations inline, and those take this lock too.
+        GraphQLWsOperation? operation = null;
+        bool duplicate;
         lock (_operations)
         {
-            if (_operations.ContainsKey(id))
+            duplicate = _operations.ContainsKey(id);
+            if (!duplicate && _operations.Count < _options.MaxOperations)
             {
-                _socket.Close(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
-                return;
+                operation = new GraphQLWsOperation(id, _ended.Token);
+                _operations.Add(id, operation);
             }
-
-            if (_operations.Count >= _options.MaxOperations)
-            {
-                var error = new ExecutionError($"A socket may run at most {_options.MaxOperations} operations at once.")
-                {
-                    Code = GraphQLWebSocketErrorCodes.TooManyOperations,
-                };
-                _socket.TrySend(ErrorMessage(id, [error]));
-                return;
-            }
-
-            operation = new GraphQLWsOperation(id, _ended.Token);
-            _operations.Add(id, operation);
         }
 
-        Track(RunOperationAsync(operation, request));
+        if (duplicate)
+        {
+            _socket.Close(GraphQLWebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+        }
+        else if (operation is null)
+        {
+            var error = new ExecutionError($"A socket may run at most {_options.MaxOperations} operations at once.")
+            {
+                Code = GraphQLWebSocketErrorCodes.TooManyOperations,
+            };
+            _socket.TrySend(ErrorMessage(id, [error]));
+        }
+        else
+        {
+            Track(RunOperationAsync(operation, request));
+        }
     }
 
     private void OnComplete(JsonElement message)
@@ -260,6 +267,7 @@ internal sealed partial class GraphQLWsConnection
         }
         finally
         {
+            // Ended by now in every way but a cancellation; this only frees the id then.
             TryFinish(operation);
             operation.Dispose();
         }

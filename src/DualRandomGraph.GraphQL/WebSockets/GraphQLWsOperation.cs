@@ -11,19 +11,22 @@ internal sealed class GraphQLWsOperation : IDisposable
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private bool _endedByCall;
+    private bool _cancelling;
     private bool _disposed;
 
     public GraphQLWsOperation(string id, CancellationToken connectionEnded)
     {
         Id = id;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(connectionEnded);
-        _cancellation.Token.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), _ended);
+        // Kept: a disposed source no longer hands out its token.
+        Token = _cancellation.Token;
+        Token.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), _ended);
     }
 
     public string Id { get; }
 
     /// <summary>Cancelled when the operation ends, whichever way.</summary>
-    public CancellationToken Token => _cancellation.Token;
+    public CancellationToken Token { get; }
 
     /// <summary>Completes when the operation ends, whichever way.</summary>
     public Task Ended => _ended.Task;
@@ -38,18 +41,37 @@ internal sealed class GraphQLWsOperation : IDisposable
             if (_endedByCall || _disposed || _cancellation.IsCancellationRequested)
                 return false;
             _endedByCall = true;
-            _cancellation.Cancel();
-            return true;
+            _cancelling = true;
         }
+
+        // Outside the lock: cancellation callbacks may run other code inline, this operation's disposal included.
+        try
+        {
+            _cancellation.Cancel();
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _cancelling = false;
+                if (_disposed)
+                    _cancellation.Dispose();
+            }
+        }
+
+        return true;
     }
 
     public void Dispose()
     {
-        // Under the lock: an observer racing the disposal must not cancel a disposed source.
         lock (_gate)
         {
+            if (_disposed)
+                return;
             _disposed = true;
-            _cancellation.Dispose();
+            // A disposal that arrives while TryEnd is cancelling is finished by TryEnd.
+            if (!_cancelling)
+                _cancellation.Dispose();
         }
     }
 }

@@ -1,4 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
+using DualRandomGraph.GraphQL.WebSockets;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DualRandomGraph.GraphQL.Tests.WebSockets;
 
@@ -91,6 +97,29 @@ public sealed class AuthenticationTests
         await host.WaitForSubscribersAsync(0);
     }
 
+    [Fact]
+    public async Task Another_authenticator_replaces_the_default_one()
+    {
+        await using var host = await WebSocketTestHost.StartAsync(services: s => s.AddSingleton<IWebSocketAuthenticator, ApiKeyAuthenticator>());
+        await using var client = await host.ConnectAsync();
+
+        await client.InitAsync(new { apiKey = "key-of-robot-3" });
+
+        Assert.Equal("robot-3", (await QueryAsync(client, "{ whoami }")).GetProperty("whoami").GetString());
+    }
+
+    [Fact]
+    public async Task An_authenticator_that_throws_closes_the_socket_with_4500_and_logs_the_error()
+    {
+        await using var host = await WebSocketTestHost.StartAsync(services: s => s.AddSingleton<IWebSocketAuthenticator, ApiKeyAuthenticator>());
+        await using var client = await host.ConnectAsync();
+
+        await client.SendAsync(new { type = "connection_init", payload = new { apiKey = "explode" } });
+
+        Assert.Equal((4500, "Internal server error"), await client.ExpectCloseAsync());
+        Assert.Contains(host.TransportProblems(LogLevel.Error), p => p.Contains("key store unavailable", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonElement> QueryAsync(GraphQLWsTestClient client, string query)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -98,5 +127,21 @@ public sealed class AuthenticationTests
         var result = await client.ExpectNextAsync(id);
         await client.ExpectAsync("complete", id);
         return result.GetProperty("data");
+    }
+
+    /// <summary>Accepts <c>{ "apiKey": "key-of-NAME" }</c>; "explode" stands for a broken key store.</summary>
+    private sealed class ApiKeyAuthenticator : IWebSocketAuthenticator
+    {
+        public Task<AuthenticateResult> AuthenticateAsync(HttpContext upgradeRequest, JsonElement? payload, CancellationToken cancellationToken)
+        {
+            var key = payload?.GetProperty("apiKey").GetString();
+            if (key == "explode")
+                throw new InvalidOperationException("key store unavailable");
+            if (key?.StartsWith("key-of-", StringComparison.Ordinal) != true)
+                return Task.FromResult(AuthenticateResult.Fail("unknown key"));
+
+            var identity = new ClaimsIdentity([new Claim("sub", key["key-of-".Length..])], "ApiKey", "sub", "role");
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), "ApiKey")));
+        }
     }
 }

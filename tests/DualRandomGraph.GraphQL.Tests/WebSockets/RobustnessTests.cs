@@ -46,6 +46,34 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Concurrent_subscriptions_on_one_socket_interleave_through_one_writer_each_in_order()
+    {
+        const int Subscriptions = 5;
+        const int Events = 40;
+        await using var host = await WebSocketTestHost.StartAsync();
+        await using var client = await host.ConnectAndInitAsync();
+        for (var s = 0; s < Subscriptions; s++)
+            await client.SubscribeAsync($"s{s}", "subscription { allEvents { number } }");
+        await host.WaitForSubscribersAsync(Subscriptions);
+
+        for (var i = 1; i <= Events; i++)
+            await host.Events.PublishAsync(new TestEvent(i, "burst"));
+        var received = new Dictionary<string, List<int>>();
+        for (var i = 0; i < Subscriptions * Events; i++)
+        {
+            var message = await client.ExpectAsync("next");
+            var id = message.GetProperty("id").GetString()!;
+            var number = message.GetProperty("payload").GetProperty("data").GetProperty("allEvents").GetProperty("number").GetInt32();
+            received.TryAdd(id, []);
+            received[id].Add(number);
+        }
+
+        Assert.Equal(Subscriptions, received.Count);
+        Assert.All(received.Values, numbers => Assert.Equal(Enumerable.Range(1, Events), numbers));
+        Assert.Empty(host.TransportProblems());
+    }
+
+    [Fact]
     public async Task Sockets_closed_or_aborted_mid_stream_leave_no_subscriber_no_error_and_no_unobserved_exception()
     {
         var unobserved = new ConcurrentQueue<Exception>();
