@@ -82,7 +82,16 @@ public sealed class WebSocketTestHost : IAsyncDisposable
         app.UseGraphQLWebSockets("/graphql");
         app.UseGraphQLHttp("/graphql");
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebSocketTestHost(app, new Uri(address));
     }
