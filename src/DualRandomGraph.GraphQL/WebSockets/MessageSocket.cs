@@ -33,9 +33,11 @@ internal sealed partial class MessageSocket : IDisposable
     private readonly Channel<OperationMessage> _outgoing;
     private readonly CancellationTokenSource _receiveStop;
     private readonly CancellationTokenSource _closing = new();
+    private readonly Lock _sourcesGate = new();
     private ArrayBufferWriter<byte> _received = new(ReadSize);
     private CloseRequest? _close;
     private volatile bool _outgoingCompleted;
+    private bool _disposed;
 
     // abort tears the connection down without a handshake (HttpContext.Abort); aborted is signalled when the
     // connection is gone (HttpContext.RequestAborted).
@@ -107,18 +109,30 @@ internal sealed partial class MessageSocket : IDisposable
     /// <summary>Starts the close handshake with <paramref name="code"/>; the first request wins, later ones are ignored.</summary>
     public void Close(int code, string reason)
     {
-        if (Interlocked.CompareExchange(ref _close, new CloseRequest((WebSocketCloseStatus)code, Truncate(reason)), null) is not null)
+        var request = new CloseRequest((WebSocketCloseStatus)code, Truncate(reason));
+        if (Interlocked.CompareExchange(ref _close, request, null) is not null)
             return;
-        LogClosing(code, reason);
+        LogClosing(code, request.Reason);
         CompleteOutgoing();
-        _receiveStop.CancelAfter(CloseTimeout);
-        _closing.Cancel();
+
+        // Close may come from any thread (a timer, the host stopping), late enough to meet Dispose.
+        lock (_sourcesGate)
+        {
+            if (_disposed)
+                return;
+            _receiveStop.CancelAfter(CloseTimeout);
+            _closing.Cancel();
+        }
     }
 
     public void Dispose()
     {
-        _receiveStop.Dispose();
-        _closing.Dispose();
+        lock (_sourcesGate)
+        {
+            _disposed = true;
+            _receiveStop.Dispose();
+            _closing.Dispose();
+        }
     }
 
     private void CompleteOutgoing()
@@ -202,7 +216,18 @@ internal sealed partial class MessageSocket : IDisposable
                     break;
 
                 buffer.SetLength(0);
-                await _serializer.WriteAsync(buffer, message, _aborted);
+                try
+                {
+                    await _serializer.WriteAsync(buffer, message, _aborted);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A result JSON cannot express: the socket can no longer keep its promises, so it closes.
+                    LogSendFailed(ex);
+                    Close(GraphQLWebSocketCloseCodes.InternalServerError, "Internal server error");
+                    continue;
+                }
+
                 await _socket.SendAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), WebSocketMessageType.Text, endOfMessage: true, _aborted);
                 if (buffer.Capacity > RetainedBufferSize)
                 {
@@ -219,13 +244,8 @@ internal sealed partial class MessageSocket : IDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {
+            // The connection is gone mid-write; make sure the receive side notices too.
             LogConnectionLost(ex);
-            _abort();
-        }
-        catch (Exception ex)
-        {
-            // Serialising a message failed: the socket can no longer keep its promises, so it goes.
-            LogSendFailed(ex);
             _abort();
         }
     }
@@ -237,7 +257,8 @@ internal sealed partial class MessageSocket : IDisposable
         if (Encoding.UTF8.GetByteCount(reason) <= MaxBytes)
             return reason;
 
-        var end = reason.Length;
+        // Every char takes a byte at least, so no more than this many can fit: the loop stays short whatever the input.
+        var end = Math.Min(reason.Length, MaxBytes - 3);
         while (Encoding.UTF8.GetByteCount(reason.AsSpan(0, end)) > MaxBytes - 3)
             end--;
         if (end > 0 && char.IsHighSurrogate(reason[end - 1]))
@@ -248,7 +269,7 @@ internal sealed partial class MessageSocket : IDisposable
     private sealed record CloseRequest(WebSocketCloseStatus Status, string? Reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "GraphQL WebSocket closing with {Code}: {Reason}")]
-    private partial void LogClosing(int code, string reason);
+    private partial void LogClosing(int code, string? reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "GraphQL WebSocket connection lost.")]
     private partial void LogConnectionLost(Exception exception);
@@ -259,6 +280,6 @@ internal sealed partial class MessageSocket : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket message handling failed.")]
     private partial void LogHandlerFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket could not send a message.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL WebSocket could not serialise a message.")]
     private partial void LogSendFailed(Exception exception);
 }

@@ -89,6 +89,23 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task A_close_reason_naming_a_huge_id_is_cut_to_what_a_close_frame_holds()
+    {
+        await using var host = await WebSocketTestHost.StartAsync();
+        await using var client = await host.ConnectAndInitAsync();
+        var id = new string('é', 100_000);
+
+        await client.SubscribeAsync(id, "subscription { allEvents { number } }");
+        await client.SubscribeAsync(id, "{ hello }");
+        var close = await client.ExpectCloseAsync();
+
+        Assert.Equal(4409, close.Code);
+        Assert.StartsWith("Subscriber for éé", close.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("...", close.Reason, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(close.Reason!), 100, 123);
+    }
+
+    [Fact]
     public async Task A_binary_message_closes_with_4400()
     {
         await using var host = await WebSocketTestHost.StartAsync();
