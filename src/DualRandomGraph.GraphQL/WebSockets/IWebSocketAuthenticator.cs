@@ -18,7 +18,7 @@ public interface IWebSocketAuthenticator
     /// with 4403 when it passes.
     /// </summary>
     /// <param name="upgradeRequest">The HTTP request that opened the socket.</param>
-    /// <param name="payload">The <c>connection_init</c> payload, an object, or null when the client sent none.</param>
+    /// <param name="payload">The <c>connection_init</c> payload, an object, or null when the client sent none; valid during the call only.</param>
     /// <param name="cancellationToken">Cancelled when the socket goes away.</param>
     Task<AuthenticateResult> AuthenticateAsync(HttpContext upgradeRequest, JsonElement? payload, CancellationToken cancellationToken);
 }
