@@ -10,6 +10,7 @@ using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
+using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 
 namespace DualRandomGraph.Api.Schema;
@@ -32,6 +33,7 @@ public static class GraphQLExtensions
             .AddDataCostLimits()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -42,6 +44,7 @@ public static class GraphQLExtensions
     /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
+        app.UseGraphQLWebSockets("/graphql");
         app.UseGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapDrawEndpoints();
