@@ -8,12 +8,16 @@ using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
+using DualRandomGraph.GraphQL.Validation;
 using GraphQL;
 
 namespace DualRandomGraph.Api.Schema;
 
 public static class GraphQLExtensions
 {
+    /// <summary>Where the GraphQL endpoint (and, under it, the IDE) is served.</summary>
+    public const string EndpointPath = "/graphql";
+
     /// <summary>The schema, the engine and our add-ons, registered once for the server, the CLI and the tests.</summary>
     public static IHostApplicationBuilder AddAppGraphQL(this IHostApplicationBuilder builder)
     {
@@ -28,6 +32,7 @@ public static class GraphQLExtensions
             .AddMutationConventions()
             .AddFieldAuthorization()
             .AddDataCostLimits()
+            .AddRequestLimits()
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddGraphQLHttp();
         builder.Services.AddBananaCakePop();
@@ -39,8 +44,8 @@ public static class GraphQLExtensions
     /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
-        app.UseGraphQLHttp("/graphql");
-        app.MapBananaCakePop("/graphql");
+        app.UseGraphQLHttp(EndpointPath);
+        app.MapBananaCakePop(EndpointPath);
         return app;
     }
 }
