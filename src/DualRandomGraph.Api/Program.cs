@@ -6,6 +6,9 @@ using DualRandomGraph.Api.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();
 builder.AddAppAuthentication();
+builder.AddAppRateLimiting();
+builder.AddPartnerCors();
+builder.AddSecurityHeaders();
 builder.AddAppGraphQL();
 
 if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
@@ -16,7 +19,13 @@ if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 
+// Order matters: headers on every response; CORS answers preflights before anything asks for a token; the rate
+// limiter partitions by the authenticated subject; a rejected token is refused only once the limiter has counted it.
+app.UseSecurityHeaders();
+app.UseCors();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseInvalidTokenRejection();
 app.UseAuthorization();
 app.MapAppGraphQL();
 
