@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
@@ -33,7 +34,7 @@ public static class GraphQLExtensions
             .AddFieldAuthorization()
             .AddDataCostLimits()
             .AddRequestLimits()
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+            .AddErrorInfoProvider(new SafeErrorInfoProvider(exposeDetails: builder.Environment.IsDevelopment())));
         builder.Services.AddGraphQLHttp();
         builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);

@@ -116,7 +116,10 @@ public static class AuthenticationExtensions
     private static Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var description = context.ErrorDescription is { Length: > 0 } text ? HeaderSafe(text) : null;
+        // The handler describes IdentityModel's failures; ours (no subject) it leaves blank, so its message stands in.
+        var description = context.ErrorDescription is { Length: > 0 } text ? HeaderSafe(text)
+            : context.AuthenticateFailure is AuthenticationFailureException own ? HeaderSafe(own.Message)
+            : null;
         context.Response.Headers.WWWAuthenticate = (context.Error, description) switch
         {
             (null, _) => "Bearer",
