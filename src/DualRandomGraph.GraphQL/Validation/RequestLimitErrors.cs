@@ -17,6 +17,7 @@ public static class RequestLimitErrorCodes
     public const string MaxRepeatedFieldsExceeded = "MAX_REPEATED_FIELDS_EXCEEDED";
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
     public const string MaxRootFieldsExceeded = "MAX_ROOT_FIELDS_EXCEEDED";
+    public const string MaxIntrospectionRecursionExceeded = "MAX_INTROSPECTION_RECURSION_EXCEEDED";
     public const string MaxVariableValuesExceeded = "MAX_VARIABLE_VALUES_EXCEEDED";
     public const string MaxVariableDepthExceeded = "MAX_VARIABLE_DEPTH_EXCEEDED";
     public const string TooManyErrors = "TOO_MANY_ERRORS";

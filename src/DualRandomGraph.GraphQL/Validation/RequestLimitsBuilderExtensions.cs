@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ public static class RequestLimitsBuilderExtensions
     /// the executed operation's aliases and root fields and the request's variables by validation rules that also run
     /// for cached documents. Each refusal is a validation error (400) whose code is one of <see cref="RequestLimitErrorCodes"/>.
     /// <para>
-    /// It also makes GraphQL.NET's complexity analyzer, when one is added, run for cached documents: GraphQL.NET adds
+    /// Introspection (<c>__schema</c>, <c>__type</c>) is bounded by <see cref="IntrospectionLimitsRule"/> instead of the
+    /// complexity analyzer. It also makes GraphQL.NET's complexity analyzer, when one is added, run for cached documents: GraphQL.NET adds
     /// it for new documents only, yet the operation a request picks and the variables that size its pages change
     /// between requests of the same cached text, so without this the depth and cost limits held only the first time.
     /// </para>
@@ -28,6 +30,7 @@ public static class RequestLimitsBuilderExtensions
             .BindConfiguration(RequestLimitsOptions.Section)
             .Validate(o => o.MaxDocumentDepth is > 0 and <= MaxSafeDocumentDepth,
                 $"GraphQL:Limits:MaxDocumentDepth must be between 1 and {MaxSafeDocumentDepth}: it keeps GraphQL.NET's validator from overflowing the stack.")
+            .Validate(o => o.MaxIntrospectionRecursion is null or (> 0 and <= 15), "GraphQL:Limits:MaxIntrospectionRecursion must be between 1 and 15.")
             .Validate(o => new[] { o.MaxOperations, o.MaxFragments, o.MaxNodes, o.MaxRepeatedFields, o.MaxAliases, o.MaxRootFields, o.MaxVariableValues, o.MaxVariableDepth, o.MaxValidationErrors }
                 .All(limit => limit is null or > 0), "GraphQL:Limits: every request limit must be positive, or null for none.")
             .ValidateOnStart();
@@ -37,6 +40,16 @@ public static class RequestLimitsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentLimitsExecution>());
         builder.AddValidationRule<OperationLimitsRule>(useForCachedDocuments: true);
         builder.AddValidationRule<VariablesLimitsRule>(useForCachedDocuments: true);
+        builder.AddValidationRule<IntrospectionLimitsRule>(useForCachedDocuments: true);
+
+        // Introspection answers from the schema in memory; what makes it expensive is recursion, which the rule above
+        // bounds. Charged like data, the query every IDE sends to load the schema cost 1.7 million and was refused.
+        services.PostConfigure<ComplexityOptions>(complexity =>
+        {
+            var charge = complexity.DefaultComplexityImpactDelegate;
+            complexity.DefaultComplexityImpactDelegate = field =>
+                field.FieldDefinition.Name is "__schema" or "__type" ? new FieldComplexityResult(0, 0) : charge(field);
+        });
         builder.ConfigureExecutionOptions(execution =>
         {
             if (execution.RequestServices?.GetService<ComplexityValidationRule>() is { } complexity

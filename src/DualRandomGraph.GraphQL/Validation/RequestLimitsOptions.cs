@@ -44,6 +44,12 @@ public sealed class RequestLimitsOptions
     /// <summary>Fields at the root of the executed operation, counted through fragments at the root.</summary>
     public int? MaxRootFields { get; set; } = 20;
 
+    /// <summary>
+    /// Under <c>__schema</c>/<c>__type</c>, how often each of introspection's list fields (<c>fields</c>, <c>types</c>,
+    /// <c>interfaces</c>...) may appear along one path; at most 15.
+    /// </summary>
+    public int? MaxIntrospectionRecursion { get; set; } = 1;
+
     /// <summary>Values in one request's variables: every scalar, list and object counts as one.</summary>
     public int? MaxVariableValues { get; set; } = 1_000;
 
