@@ -11,6 +11,9 @@ if (CommandLine.TryRunStandalone(args) is { } standaloneExitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppDatabase();
 builder.AddAppAuthentication();
+builder.AddAppRateLimiting();
+builder.AddPartnerCors();
+builder.AddSecurityHeaders();
 builder.AddAppGraphQL();
 
 if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
@@ -21,7 +24,13 @@ if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 
+// Order matters: headers on every response; CORS answers preflights before anything asks for a token; the rate
+// limiter partitions by the authenticated subject; a rejected token is refused only once the limiter has counted it.
+app.UseSecurityHeaders();
+app.UseCors();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseInvalidTokenRejection();
 app.UseAuthorization();
 app.MapAppGraphQL();
 

@@ -65,7 +65,7 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
-    public async Task A_token_signed_with_another_key_is_anonymous()
+    public async Task A_token_signed_with_another_key_is_refused()
     {
         var client = factory.CreateGraphQLClient();
         var forged = TokenIssuer.Issue(
@@ -75,6 +75,8 @@ public sealed class AuthorizationTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var response = await client.PostAsync("{ targets { nodes { name } } }");
 
+        // Security/JwtTests has every other kind of bad token.
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal([AuthorizationErrorCodes.NotAuthenticated], response.ErrorCodes);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
@@ -10,6 +11,7 @@ using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
+using DualRandomGraph.GraphQL.Validation;
 using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 
@@ -17,6 +19,9 @@ namespace DualRandomGraph.Api.Schema;
 
 public static class GraphQLExtensions
 {
+    /// <summary>Where the GraphQL endpoint (and, under it, the IDE) is served.</summary>
+    public const string EndpointPath = "/graphql";
+
     /// <summary>The schema, the engine and our add-ons, registered once for the server, the CLI and the tests.</summary>
     public static IHostApplicationBuilder AddAppGraphQL(this IHostApplicationBuilder builder)
     {
@@ -31,7 +36,8 @@ public static class GraphQLExtensions
             .AddMutationConventions()
             .AddFieldAuthorization()
             .AddDataCostLimits()
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+            .AddRequestLimits()
+            .AddErrorInfoProvider(new SafeErrorInfoProvider(exposeDetails: builder.Environment.IsDevelopment())));
         builder.Services.AddGraphQLHttp();
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
@@ -44,9 +50,9 @@ public static class GraphQLExtensions
     /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
-        app.UseGraphQLWebSockets("/graphql");
-        app.UseGraphQLHttp("/graphql");
-        app.MapBananaCakePop("/graphql");
+        app.UseGraphQLWebSockets(EndpointPath);
+        app.UseGraphQLHttp(EndpointPath);
+        app.MapBananaCakePop(EndpointPath);
         app.MapDrawEndpoints();
         return app;
     }

@@ -47,7 +47,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         catch (JsonException ex)
         {
             throw new HttpRequestError(StatusCodes.Status400BadRequest, GraphQLHttpErrorCodes.InvalidJson,
-                $"The request body is not a valid GraphQL request: {ex.Message}");
+                $"The request body is not a valid GraphQL request: {Describe(ex)}");
         }
 
         if (body is null || body.Count == 0 || body.Any(r => r is null))
@@ -131,4 +131,13 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
 
     private HttpRequestError TooLarge() => new(StatusCodes.Status413PayloadTooLarge, GraphQLHttpErrorCodes.RequestTooLarge,
         $"The request body exceeds the limit of {options.MaxRequestBodySize} bytes.");
+
+    /// <summary>
+    /// System.Text.Json names the CLR type it could not fill when a value has the wrong JSON type; the client needs
+    /// the place in its body, not our types.
+    /// </summary>
+    private static string Describe(JsonException ex)
+        => ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"the value at {ex.Path ?? "$"} has the wrong type (a request is an object whose query and operationName are strings and whose variables and extensions are objects)."
+            : ex.Message;
 }

@@ -25,7 +25,10 @@ public static class GlobalId
 
         var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value));
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out key))
+        // Only the canonical spelling of the key: .NET would also read "1\0" (trailing NULs) and "01", which would
+        // give one record several ids.
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out key)
+            || !text.AsSpan(colon + 1).SequenceEqual(key.ToString(CultureInfo.InvariantCulture)))
         {
             return false;
         }
