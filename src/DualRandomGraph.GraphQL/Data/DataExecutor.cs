@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using DualRandomGraph.GraphQL.Data.Paging;
@@ -12,10 +13,19 @@ namespace DualRandomGraph.GraphQL.Data;
 /// </summary>
 internal static class DataExecutor
 {
-    private static readonly MethodInfo ExecuteMethod = typeof(DataExecutor).GetMethod(nameof(ExecuteTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private delegate Task<object> Executor(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken);
+
+    private static readonly MethodInfo ExecuteMethod = typeof(DataExecutor).GetMethod(nameof(ExecuteUntypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // One delegate per entity type, made once: reflection on every request showed in the profile.
+    private static readonly ConcurrentDictionary<Type, Executor> Executors = new();
 
     public static Task<object> ExecuteAsync(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
-        => (Task<object>)ExecuteMethod.MakeGenericMethod(request.EntityType).Invoke(null, [source, request, projection, cancellationToken])!;
+        => Executors.GetOrAdd(request.EntityType, type => ExecuteMethod.MakeGenericMethod(type).CreateDelegate<Executor>())(source, request, projection, cancellationToken);
+
+    private static Task<object> ExecuteUntypedAsync<T>(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+        where T : class
+        => ExecuteTypedAsync((IQueryable<T>)source, request, projection, cancellationToken);
 
     private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
         where T : class
@@ -65,16 +75,17 @@ internal static class DataExecutor
                     page.Reverse();
                 }
 
-                var fingerprint = KeysetCursor.Fingerprint(request.Order);
-                var edges = page.Select(row => new DataEdge(KeysetCursor.Encode(fingerprint, request.Order, row), row)).ToList();
+                string? fingerprint = null;
+                string EncodeCursor(object row) => KeysetCursor.Encode(fingerprint ??= KeysetCursor.Fingerprint(request.Order), request.Order, row);
+                var edges = page.Select(row => new DataEdge(EncodeCursor, row)).ToList();
 
                 // As HotChocolate: the side we read towards knows from the extra row; the other side only
                 // knows that a cursor was given (checking would cost another statement).
                 var pageInfo = new DataPageInfo(
-                    HasNextPage: request.Backward ? request.Before != null : hasMore,
-                    HasPreviousPage: request.Backward ? hasMore : request.After != null,
-                    StartCursor: edges.FirstOrDefault()?.Cursor,
-                    EndCursor: edges.LastOrDefault()?.Cursor);
+                    hasNextPage: request.Backward ? request.Before != null : hasMore,
+                    hasPreviousPage: request.Backward ? hasMore : request.After != null,
+                    edges.FirstOrDefault(),
+                    edges.LastOrDefault());
                 return new DataConnection(edges, pageInfo, totalCount);
             case PagingKind.Offset:
                 var items = fetched.Take(request.PageSize).ToList();

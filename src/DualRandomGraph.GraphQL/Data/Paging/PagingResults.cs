@@ -11,9 +11,29 @@ public sealed class DataConnection(IReadOnlyList<DataEdge> edges, DataPageInfo p
     public int? TotalCount { get; } = totalCount;
 }
 
-public sealed record DataEdge(string Cursor, object Node);
+/// <summary>
+/// One edge. Its cursor is encoded only when a query selects it: most pages ask for <c>nodes</c> and at most the
+/// end cursor, and encoding every row's keys is a good part of a page's cost otherwise.
+/// </summary>
+public sealed class DataEdge(Func<object, string> encodeCursor, object node)
+{
+    private string? _cursor;
 
-public sealed record DataPageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+    public object Node { get; } = node;
+
+    public string Cursor => _cursor ??= encodeCursor(Node);
+}
+
+public sealed class DataPageInfo(bool hasNextPage, bool hasPreviousPage, DataEdge? first, DataEdge? last)
+{
+    public bool HasNextPage { get; } = hasNextPage;
+
+    public bool HasPreviousPage { get; } = hasPreviousPage;
+
+    public string? StartCursor => first?.Cursor;
+
+    public string? EndCursor => last?.Cursor;
+}
 
 /// <summary>The value an offset-paged field resolves to.</summary>
 public sealed class DataCollectionSegment(IReadOnlyList<object> items, DataSegmentInfo pageInfo, int? totalCount)
