@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Publications;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
@@ -45,6 +46,7 @@ public static class GraphQLExtensions
         app.UseGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapDrawEndpoints();
+        app.MapPublicationEndpoints();
         return app;
     }
 }
