@@ -19,6 +19,7 @@ public static class PublicationEndpoints
     public static IEndpointRouteBuilder MapPublicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/publications/{id}.csv", GetCsvAsync);
+        endpoints.MapGet("/publications/{id}.xlsx", GetXlsxAsync);
         return endpoints;
     }
 
@@ -50,7 +51,18 @@ public static class PublicationEndpoints
         return Results.Bytes(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Csv(publication)), "text/csv; charset=utf-8");
     }
 
-    internal static async Task<Publication?> FindAsync(string id, IDbContextFactory<AppDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetXlsxAsync(string id, HttpContext http, IDbContextFactory<AppDbContext> contexts, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, contexts, cancellationToken) is not { } publication)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(publication)}.xlsx\"";
+        return Results.Bytes(PublicationWorkbook.Create(publication), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private static async Task<Publication?> FindAsync(string id, IDbContextFactory<AppDbContext> contexts, CancellationToken cancellationToken)
     {
         var key = GlobalId.ParseFor(nameof(Publication), id);
         if (key is null)
@@ -63,7 +75,7 @@ public static class PublicationEndpoints
     }
 
     /// <summary>ASCII, so every browser keeps it: <c>KETDZ-EPB-2022Q2-r1</c>.</summary>
-    internal static string FileName(Publication publication) => $"{publication.AgencyCode}-{publication.Year}Q{publication.Quarter}-r{publication.Revision}";
+    private static string FileName(Publication publication) => $"{publication.AgencyCode}-{publication.Year}Q{publication.Quarter}-r{publication.Revision}";
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
     private static string CsvField(string value)

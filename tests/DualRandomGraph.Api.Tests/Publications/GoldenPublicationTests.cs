@@ -1,4 +1,5 @@
 using System.Globalization;
+using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Registry;
@@ -8,7 +9,7 @@ namespace DualRandomGraph.Api.Tests.Publications;
 /// <summary>
 /// The golden test of issue 5: from an empty database, through GraphQL only, the Korla zone's bureau, its 11 firms
 /// and the 13 inspections of 2022 Q2 as the seed's table lists them are registered and imported, the quarter is
-/// published, and the CSV download is the seed's table byte for byte.
+/// published, and the CSV download is the seed's table byte for byte (the XLSX download holds the same cells).
 /// </summary>
 public sealed class GoldenPublicationTests(EmptyDatabaseApiFactory factory) : IClassFixture<EmptyDatabaseApiFactory>
 {
@@ -56,15 +57,19 @@ public sealed class GoldenPublicationTests(EmptyDatabaseApiFactory factory) : IC
             """
             mutation($agencyId: ID!) { publishResults(input: { agencyId: $agencyId, year: 2022, quarter: 2 }) {
               publication { id revision title summary announcement generalFirms keyFirms specialFirms specialVisits otherFirms visits
-                workCompletedOn deadline publishedOn onTime csvUrl }
+                workCompletedOn deadline publishedOn onTime csvUrl xlsxUrl }
               errors { ... on Error { code message } } } }
             """,
             new { agencyId }))["publishResults"]!["publication"]!;
 
         var anonymous = factory.CreateClient();
         var csv = await anonymous.GetByteArrayAsync((string)published["csvUrl"]!);
+        using var xlsx = new MemoryStream(await anonymous.GetByteArrayAsync((string)published["xlsxUrl"]!));
 
         Assert.Equal(seed, csv);
+        Assert.Equal(
+            (await File.ReadAllLinesAsync(SeedCsvPath)).Select(line => line.Split(',').ToList()),
+            PublicationWorkbook.Read(xlsx));
         Assert.Equal(
             (8, 1, 4, 0, 13),
             ((int)published["generalFirms"]!, (int)published["keyFirms"]!, (int)published["specialVisits"]!, (int)published["otherFirms"]!, (int)published["visits"]!));
