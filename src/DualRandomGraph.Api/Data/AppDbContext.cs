@@ -1,4 +1,6 @@
+using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.Domain.Publications;
 using DualRandomGraph.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -31,6 +33,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DrawSelection> Selections => Set<DrawSelection>();
 
     public DbSet<InspectionTask> Tasks => Set<InspectionTask>();
+
+    public DbSet<InspectionRecord> InspectionRecords => Set<InspectionRecord>();
+
+    public DbSet<Publication> Publications => Set<Publication>();
+
+    public DbSet<PublishedResult> PublishedResults => Set<PublishedResult>();
 
     public DbSet<Recusal> Recusals => Set<Recusal>();
 

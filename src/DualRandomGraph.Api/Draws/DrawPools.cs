@@ -1,5 +1,6 @@
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Domain.Draws;
+using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.Domain.Sampling;
@@ -9,9 +10,10 @@ namespace DualRandomGraph.Api.Draws;
 
 /// <summary>
 /// The pools and quotas of a plan's draw as the registries stand now; <c>previewQuotas</c> shows them and
-/// <c>drawPlan</c> draws from them and stores them. "Random coverage" is a task from a committed draw: the task
-/// of an earlier quarter of the same year makes a target covered (priority group 1, U and I of the quotas), counts
-/// towards its annual cap, and its team is the one the rotation rule keeps off the target's next team.
+/// <c>drawPlan</c> draws from them and stores them. "Random coverage" is a task from a committed draw, or an imported
+/// random check drawn outside this system (targeted checks never count): one in an earlier quarter of the same year
+/// makes a target covered (priority group 1, U and I of the quotas) and counts towards its annual cap. The team
+/// of a task is the one the rotation rule keeps off the target's next team (imported checks have none on record).
 /// </summary>
 internal sealed record DrawPools(
     IReadOnlyList<TargetPoolMember> Targets,
@@ -33,12 +35,19 @@ internal sealed record DrawPools(
         var (agencyId, year, quarter) = (plan.AgencyId, plan.Year, plan.Quarter);
         var quarterStart = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
         var quarterEnd = quarterStart.AddMonths(3).AddDays(-1);
+        var yearStart = new DateOnly(year, 1, 1);
 
-        var tasksThisYear = await db.Tasks
+        var drawn = await db.Tasks
             .Where(t => t.Plan!.AgencyId == agencyId && t.Plan.Year == year && t.Plan.Quarter < quarter)
             .GroupBy(t => t.TargetId)
             .Select(g => new { TargetId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(t => t.TargetId, t => t.Count, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var imported = await db.InspectionRecords
+            .Where(r => r.AgencyId == agencyId && r.Origin == InspectionOrigin.Imported && r.InspectedOn >= yearStart && r.InspectedOn < quarterStart)
+            .GroupBy(r => r.TargetId)
+            .Select(g => new { TargetId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tasksThisYear = drawn.Concat(imported).GroupBy(t => t.TargetId).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
         var targets = await db.Targets
             .Where(t => t.AgencyId == agencyId && t.Status == TargetStatus.Active)
             .Select(t => new { t.Id, t.CreditCode, t.Category })

@@ -1,4 +1,6 @@
+using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.Domain.Publications;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
 
@@ -22,5 +24,8 @@ internal static class DataModelConfiguration
         .Entity<SamplingPolicy>(e => e.GlobalId(nameof(SamplingPolicy)))
         .Entity<SamplingPlan>(e => e.GlobalId(nameof(SamplingPlan)))
         .Entity<Draw>(e => e.GlobalId(nameof(Draw)))
-        .Entity<InspectionTask>(e => e.GlobalId(nameof(InspectionTask)));
+        .Entity<InspectionTask>(e => e.GlobalId(nameof(InspectionTask)))
+        .Entity<InspectionRecord>(e => e.GlobalId(nameof(InspectionRecord)))
+        .Entity<Publication>(e => e.GlobalId(nameof(Publication)))
+        .Entity<PublishedResult>(e => e.GlobalId(nameof(PublishedResult)));
 }

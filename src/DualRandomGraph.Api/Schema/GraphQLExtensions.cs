@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
@@ -54,6 +55,7 @@ public static class GraphQLExtensions
         app.UseGraphQLHttp(EndpointPath);
         app.MapBananaCakePop(EndpointPath);
         app.MapDrawEndpoints();
+        app.MapPublicationEndpoints();
         return app;
     }
 }

@@ -2,9 +2,11 @@ using DualRandomGraph.Api.Agencies;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.CheckItems;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Inspections;
 using DualRandomGraph.Api.Inspectors;
 using DualRandomGraph.Api.Plans;
 using DualRandomGraph.Api.Policies;
+using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Recusals;
 using DualRandomGraph.Api.Targets;
 using DualRandomGraph.Api.Tasks;
@@ -30,6 +32,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<PlanQueries>();
         this.AddFieldsOf<DrawQueries>();
         this.AddFieldsOf<TaskQueries>();
+        this.AddFieldsOf<InspectionQueries>();
+        this.AddFieldsOf<PublicationQueries>();
         this.AddFieldsOf<CalendarQueries>();
     }
 }
@@ -48,5 +52,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddFieldsOf<PolicyMutations>();
         this.AddFieldsOf<PlanMutations>();
         this.AddFieldsOf<DrawMutations>();
+        this.AddFieldsOf<InspectionMutations>();
+        this.AddFieldsOf<PublicationMutations>();
     }
 }

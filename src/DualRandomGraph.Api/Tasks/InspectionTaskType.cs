@@ -1,6 +1,8 @@
 using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Inspections;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Planning;
+using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
@@ -19,6 +21,17 @@ public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
         this.MarkNonNull(nameof(InspectionTask.Selection), nameof(InspectionTask.Plan), nameof(InspectionTask.Target));
         ResolveReference(t => t.Plan, t => t.PlanId);
         ResolveReference(t => t.Target, t => t.TargetId);
+        GetField(nameof(InspectionTask.FollowUps))!.UseSorting().NotFilterable();
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InspectionRecordType>>>>("records")
+            .Description("The recorded visits, in visit order.")
+            .ResolveAsync(async context =>
+            {
+                await using var db = context.CreateDbContext();
+                return await db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery()
+                    .Where(r => r.TaskId == context.Source.Id).OrderBy(r => r.Visit).ToListAsync(context.CancellationToken);
+            })
+            .Requires(t => t.Id);
     }
 
     protected override async Task<IReadOnlyList<InspectionTask>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
@@ -26,6 +39,7 @@ public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
         await using var db = context.CreateDbContext();
         return await db.Tasks.AsNoTracking().VisibleTo(context.User)
             .Include(t => t.CheckItems)
+            .Include(t => t.FollowUps)
             .Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
             .AsSplitQuery()
             .Where(t => keys.Contains(t.Id)).ToListAsync(context.CancellationToken);

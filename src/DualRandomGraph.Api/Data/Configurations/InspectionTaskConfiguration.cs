@@ -14,5 +14,7 @@ internal sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Ins
         builder.HasOne(t => t.Plan).WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Target).WithMany().HasForeignKey(t => t.TargetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.CheckItems).WithMany().UsingEntity("InspectionTaskCheckItems");
+        builder.Property(t => t.Visits).IsConcurrencyToken();
+        builder.HasMany(t => t.FollowUps).WithOne().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Restrict);
     }
 }

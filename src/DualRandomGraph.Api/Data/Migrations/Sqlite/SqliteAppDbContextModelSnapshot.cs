@@ -17,6 +17,171 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DualRandomGraph.Domain.Inspections.InspectionAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousCaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousInspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOutcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreviousTransferredToEnforcement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TransferredToEnforcement")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("InspectionAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Inspections.InspectionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnSiteApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnSiteApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TransferredToEnforcement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("AgencyId", "InspectedOn");
+
+                    b.HasIndex("TaskId", "Visit")
+                        .IsUnique();
+
+                    b.ToTable("InspectionRecords", (string)null);
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.CalendarHoliday", b =>
                 {
                     b.Property<int>("Id")
@@ -334,6 +499,36 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("DrawSelections", (string)null);
                 });
 
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("FollowUpVisit");
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.HolidayCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +588,10 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -677,6 +876,181 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DrawTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Publications.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Announcement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GeneralFirms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyFirms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherFirms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpecialFirms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpecialVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WorkCompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("AgencyId", "Year", "Quarter", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Publications.PublishedResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeLabel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PublishedResults", (string)null);
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.Agency", b =>
@@ -991,6 +1365,21 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.ToTable("TargetStatusChange");
                 });
 
+            modelBuilder.Entity("InspectionRecordCheckItems", b =>
+                {
+                    b.Property<int>("CheckItemsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectionRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckItemsId", "InspectionRecordId");
+
+                    b.HasIndex("InspectionRecordId");
+
+                    b.ToTable("InspectionRecordCheckItems");
+                });
+
             modelBuilder.Entity("InspectionTaskCheckItems", b =>
                 {
                     b.Property<int>("CheckItemsId")
@@ -1019,6 +1408,41 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.HasIndex("SamplingPlanId");
 
                     b.ToTable("SamplingPlanCheckItems");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Inspections.InspectionAmendment", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Inspections.InspectionRecord", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Inspections.InspectionRecord", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Registry.InspectionTarget", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.InspectionTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Target");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.CalendarHoliday", b =>
@@ -1114,6 +1538,15 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Draw");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.FollowUpVisit", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Planning.InspectionTask", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.InspectionTask", b =>
@@ -1232,6 +1665,35 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Inspector");
                 });
 
+            modelBuilder.Entity("DualRandomGraph.Domain.Publications.Publication", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Planning.SamplingPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Publications.PublishedResult", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Publications.Publication", "Publication")
+                        .WithMany("Rows")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Publication");
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.Agency", b =>
                 {
                     b.HasOne("DualRandomGraph.Domain.Registry.Region", "Region")
@@ -1301,6 +1763,21 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InspectionRecordCheckItems", b =>
+                {
+                    b.HasOne("DualRandomGraph.Domain.Registry.CheckItem", null)
+                        .WithMany()
+                        .HasForeignKey("CheckItemsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DualRandomGraph.Domain.Inspections.InspectionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InspectionTaskCheckItems", b =>
                 {
                     b.HasOne("DualRandomGraph.Domain.Registry.CheckItem", null)
@@ -1329,6 +1806,11 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                         .HasForeignKey("SamplingPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Inspections.InspectionRecord", b =>
+                {
+                    b.Navigation("Amendments");
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.Draw", b =>
@@ -1363,9 +1845,19 @@ namespace DualRandomGraph.Api.Data.Migrations.Sqlite
                     b.Navigation("Holidays");
                 });
 
+            modelBuilder.Entity("DualRandomGraph.Domain.Planning.InspectionTask", b =>
+                {
+                    b.Navigation("FollowUps");
+                });
+
             modelBuilder.Entity("DualRandomGraph.Domain.Planning.SamplingPlan", b =>
                 {
                     b.Navigation("Draws");
+                });
+
+            modelBuilder.Entity("DualRandomGraph.Domain.Publications.Publication", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("DualRandomGraph.Domain.Registry.InspectionTarget", b =>
