@@ -20,6 +20,18 @@ public sealed class DemoDataTests(ApiFactory factory) : IClassFixture<ApiFactory
     private readonly GraphQLClient _admin = factory.CreateGraphQLClient(Roles.Admin);
 
     [Fact]
+    public async Task The_seed_quarter_is_published_and_its_csv_is_the_seed_table()
+    {
+        var anonymous = factory.CreateGraphQLClient();
+        var publication = (await anonymous.QueryAsync("{ publications { nodes { year quarter csvUrl visits } } }"))["publications"]!["nodes"]![0]!;
+
+        var csv = await factory.CreateClient().GetByteArrayAsync((string)publication["csvUrl"]!);
+
+        Assert.Equal((2022, 2, 13), ((int)publication["year"]!, (int)publication["quarter"]!, (int)publication["visits"]!));
+        Assert.Equal(await File.ReadAllBytesAsync(RepositoryPaths.File("tests", "data", "korla-2022q2-disclosure.csv")), csv);
+    }
+
+    [Fact]
     public async Task The_targets_are_the_firms_of_the_disclosure_table_with_its_categories()
     {
         var fromTable = File.ReadLines(RepositoryPaths.File("tests", "data", "korla-2022q2-disclosure.csv"))

@@ -42,9 +42,9 @@ public static class DatabaseExtensions
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (options.LoadDemoData)
+        if (options.LoadDemoData && await DemoData.LoadIfEmptyAsync(db, cancellationToken))
         {
-            await DemoData.LoadIfEmptyAsync(db, cancellationToken);
+            await DemoPublication.LoadAsync(services, cancellationToken);
         }
     }
 

@@ -59,11 +59,12 @@ public static class DemoData
         ("环境保护法律法规遵守情况", Everything),
     ];
 
-    public static async Task LoadIfEmptyAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Loads the registries, the policy and the Q3 plan into an empty database; false when it was not empty.</summary>
+    public static async Task<bool> LoadIfEmptyAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Agencies.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var xinjiang = new Region { Code = "650000", Name = "新疆维吾尔自治区" };
@@ -120,6 +121,7 @@ public static class DemoData
         });
 
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private static IEnumerable<Inspector> DemoInspectors(Agency agency)
