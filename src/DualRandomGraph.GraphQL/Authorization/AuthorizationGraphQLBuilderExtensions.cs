@@ -12,7 +12,6 @@ public static class AuthorizationGraphQLBuilderExtensions
     /// </summary>
     public static IGraphQLBuilder AddFieldAuthorization(this IGraphQLBuilder builder)
     {
-        builder.Services.TryRegister<AccessDecisions, AccessDecisions>(ServiceLifetime.Scoped);
         return builder.AddSchemaVisitor<FieldAuthorizationVisitor>();
     }
 }

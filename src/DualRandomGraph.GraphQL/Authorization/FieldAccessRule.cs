@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Types;
@@ -13,6 +14,8 @@ namespace DualRandomGraph.GraphQL.Authorization;
 /// </summary>
 public sealed class FieldAccessRule
 {
+    private static readonly ConcurrentDictionary<string, FieldAccessRule> Instances = new(StringComparer.Ordinal);
+
     private readonly AuthorizationPolicy? _rolePolicy;
     private readonly IReadOnlyList<string> _policies;
 
@@ -42,12 +45,20 @@ public sealed class FieldAccessRule
         }
 
         var source = field.IsAuthorizationRequired() ? field : owner is not null && owner.IsAuthorizationRequired() ? owner : null;
-        return source is null ? null : new FieldAccessRule(source.GetRoles(), source.GetPolicies());
+        return source is null ? null : Shared(source.GetRoles(), source.GetPolicies());
     }
 
     /// <summary>The rule a whole type declares, for callers that must check a type before touching a record of it.</summary>
     public static FieldAccessRule? ForType(IMetadataReader type)
-        => type.IsAuthorizationRequired() ? new FieldAccessRule(type.GetRoles(), type.GetPolicies()) : null;
+        => type.IsAuthorizationRequired() ? Shared(type.GetRoles(), type.GetPolicies()) : null;
+
+    // Equal rules are one instance, so a request answers a user-only rule once for all the fields that carry it
+    // rather than once per field (per-request decisions are keyed by rule instance).
+    private static FieldAccessRule Shared(IReadOnlyList<string>? roles, IReadOnlyList<string>? policies)
+    {
+        var key = string.Join('\u001f', roles ?? []) + "\u001e" + string.Join('\u001f', policies ?? []);
+        return Instances.GetOrAdd(key, _ => new FieldAccessRule(roles, policies));
+    }
 
     /// <summary>Null when access is granted, otherwise the error code that says why not.</summary>
     public async ValueTask<string?> CheckAsync(ClaimsPrincipal? user, IAuthorizationService authorization, object? resource)

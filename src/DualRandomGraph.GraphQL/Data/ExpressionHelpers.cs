@@ -12,6 +12,9 @@ internal static class ExpressionHelpers
     private static readonly MethodInfo[] EnumerableMethods = typeof(Enumerable).GetMethods();
     private static readonly ConcurrentDictionary<(bool, string, int, string), MethodInfo> Operators = new();
 
+    // Closed operators by element type(s): MakeGenericMethod on every call showed in the profile.
+    private static readonly ConcurrentDictionary<(MethodInfo, Type, Type?), MethodInfo> ClosedOperators = new();
+
     /// <summary>
     /// Calls a LINQ operator on <paramref name="source"/>: Queryable's (lambdas quoted) for a root query,
     /// Enumerable's for a collection navigation inside a projection, which EF translates as a subquery.
@@ -25,7 +28,9 @@ internal static class ExpressionHelpers
                 && m.GetGenericArguments().Length == typeArguments.Length
                 && m.GetParameters().Length == arguments.Length + 1
                 && ParametersFit(m, arguments, queryable)));
-        var method = definition.MakeGenericMethod(typeArguments);
+        var method = typeArguments.Length is 1 or 2
+            ? ClosedOperators.GetOrAdd((definition, typeArguments[0], typeArguments.Length == 2 ? typeArguments[1] : null), _ => definition.MakeGenericMethod(typeArguments))
+            : definition.MakeGenericMethod(typeArguments);
         var args = arguments.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a);
         return Expression.Call(method, [source, .. args]);
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace DualRandomGraph.GraphQL.Data;
 
@@ -9,18 +11,23 @@ namespace DualRandomGraph.GraphQL.Data;
 /// </summary>
 internal static class QueryParameter
 {
-    public static Expression For(object? value, Type type)
-    {
-        var holderType = typeof(Holder<>).MakeGenericType(type);
-        var holder = Activator.CreateInstance(holderType, value)!;
-        return Expression.Field(Expression.Constant(holder), holderType.GetField(nameof(Holder<object>.Value))!);
-    }
+    private static readonly MethodInfo ForValueMethod = typeof(QueryParameter).GetMethod(nameof(ForValue), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static Expression For<T>(T value) => For(value, typeof(T));
+    // One factory per value type, made once: MakeGenericType + Activator + GetField per filter value showed in the profile.
+    private static readonly ConcurrentDictionary<Type, Func<object?, Expression>> Factories = new();
+
+    public static Expression For(object? value, Type type)
+        => Factories.GetOrAdd(type, t => ForValueMethod.MakeGenericMethod(t).CreateDelegate<Func<object?, Expression>>())(value);
+
+    public static Expression For<T>(T value) => Expression.Field(Expression.Constant(new Holder<T>(value)), Holder<T>.ValueField);
+
+    private static Expression ForValue<T>(object? value) => For(value is null ? default! : (T)value);
 
     // EF names the SQL parameter after this field (@Value, @Value0, ...).
     private sealed class Holder<T>(T value)
     {
+        public static readonly FieldInfo ValueField = typeof(Holder<T>).GetField(nameof(Value))!;
+
         public readonly T Value = value;
     }
 }

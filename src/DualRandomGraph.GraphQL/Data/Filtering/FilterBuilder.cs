@@ -48,13 +48,13 @@ internal sealed class FilterBuilder
     private Expression? Entity(Type entityType, IComplexGraphType? inputType, Expression instance, IDictionary<string, object?> fields)
     {
         var entity = _model.Describe(entityType);
-        var inputTypeName = entityType.GraphQLName() + "FilterInput";
         var parts = new List<Expression?>();
         foreach (var (name, value) in fields)
         {
             if (value == null)
             {
-                throw DataErrors.NullNotAllowed(inputTypeName, name);
+                // The name only for the error: GraphQLName() reads attributes, which showed per request.
+                throw DataErrors.NullNotAllowed(entityType.GraphQLName() + "FilterInput", name);
             }
 
             var field = inputType?.GetField(name);
