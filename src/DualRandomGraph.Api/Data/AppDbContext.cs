@@ -1,3 +1,4 @@
+using DualRandomGraph.Domain.Audit;
 using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Publications;
@@ -43,6 +44,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Recusal> Recusals => Set<Recusal>();
 
     public DbSet<HolidayCalendarYear> CalendarYears => Set<HolidayCalendarYear>();
+
+    /// <summary>Append-only (SQLite triggers refuse UPDATE and DELETE); written only by <see cref="Audit.AuditTrail"/>.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -1,3 +1,4 @@
+using DualRandomGraph.Domain.Audit;
 using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Publications;
@@ -27,5 +28,6 @@ internal static class DataModelConfiguration
         .Entity<InspectionTask>(e => e.GlobalId(nameof(InspectionTask)))
         .Entity<InspectionRecord>(e => e.GlobalId(nameof(InspectionRecord)))
         .Entity<Publication>(e => e.GlobalId(nameof(Publication)))
-        .Entity<PublishedResult>(e => e.GlobalId(nameof(PublishedResult)));
+        .Entity<PublishedResult>(e => e.GlobalId(nameof(PublishedResult)))
+        .Entity<AuditEntry>(e => e.GlobalId(nameof(AuditEntry)));
 }

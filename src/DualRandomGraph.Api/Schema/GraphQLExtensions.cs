@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
+using DualRandomGraph.GraphQL.Auditing;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
@@ -36,6 +38,7 @@ public static class GraphQLExtensions
             .AddRelayNodes()
             .AddMutationConventions()
             .AddFieldAuthorization()
+            .AddMutationAuditing() // after authorization, so that denied mutations are recorded too
             .AddDataCostLimits()
             .AddRequestLimits()
             .AddErrorInfoProvider(new SafeErrorInfoProvider(exposeDetails: builder.Environment.IsDevelopment())));
@@ -45,6 +48,8 @@ public static class GraphQLExtensions
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IAuditSink>(sp => sp.GetRequiredService<AuditTrail>());
         return builder;
     }
 

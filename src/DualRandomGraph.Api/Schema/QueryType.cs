@@ -1,4 +1,5 @@
 using DualRandomGraph.Api.Agencies;
+using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.CheckItems;
 using DualRandomGraph.Api.Draws;
@@ -35,6 +36,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<InspectionQueries>();
         this.AddFieldsOf<PublicationQueries>();
         this.AddFieldsOf<CalendarQueries>();
+        this.AddFieldsOf<AuditQueries>();
     }
 }
 
