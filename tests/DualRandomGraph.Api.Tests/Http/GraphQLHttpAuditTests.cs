@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using DualRandomGraph.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
+using DualRandomGraph.Tests.Shared;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -24,11 +24,7 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
     public async Task The_API_passes_every_MUST_of_the_graphql_http_audit()
     {
         var auditDirectory = RepositoryPaths.File("tests", "graphql-http-audit");
-        if (!Directory.Exists(Path.Combine(auditDirectory, "node_modules")))
-        {
-            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], auditDirectory, TimeSpan.FromMinutes(5));
-            Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install.Output}");
-        }
+        await ExternalProcess.EnsureNpmPackagesAsync(auditDirectory, TimeSpan.FromMinutes(5));
 
         await using var factory = new ApiFactory();
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -36,7 +32,7 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var url = new Uri(new Uri(address), "/graphql");
 
-        var audit = await RunAsync("node", ["audit.mjs", url.ToString()], auditDirectory, TimeSpan.FromMinutes(2));
+        var audit = await ExternalProcess.RunAsync("node", ["audit.mjs", url.ToString()], auditDirectory, TimeSpan.FromMinutes(2));
         output.WriteLine(audit.Output);
 
         Assert.Equal(IPAddress.Loopback.ToString(), url.Host);
@@ -45,36 +41,5 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         Assert.True(audit.Output.Contains(ExpectedSummary, StringComparison.Ordinal), $"unexpected audit result:\n{audit.Output}");
         Assert.Contains("warn   47DE", audit.Output, StringComparison.Ordinal);
         Assert.Contains("warn   80D8", audit.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} ran longer than {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DualRandomGraph.Tests.Shared;
 
 namespace DualRandomGraph.GraphQL.Tests.Http;
 
@@ -16,17 +16,13 @@ public sealed class GraphQLHttpAuditTests
     [Fact]
     public async Task Endpoint_passes_every_MUST_of_the_graphql_http_audit()
     {
-        var auditDirectory = Path.Combine(FindRepositoryRoot(), "tests", "graphql-http-audit");
-        if (!Directory.Exists(Path.Combine(auditDirectory, "node_modules")))
-        {
-            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], auditDirectory, TimeSpan.FromMinutes(5));
-            Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install.Output}");
-        }
+        var auditDirectory = Path.Combine(ExternalProcess.RepositoryRoot, "tests", "graphql-http-audit");
+        await ExternalProcess.EnsureNpmPackagesAsync(auditDirectory, TimeSpan.FromMinutes(5));
 
         await using var host = await GraphQLTestHost.StartAsync(kestrel: true);
         var url = new Uri(host.Client.BaseAddress!, "/graphql").ToString();
 
-        var audit = await RunAsync("node", ["audit.mjs", url], auditDirectory, TimeSpan.FromMinutes(2));
+        var audit = await ExternalProcess.RunAsync("node", ["audit.mjs", url], auditDirectory, TimeSpan.FromMinutes(2));
 
         Assert.True(audit.ExitCode == 0, $"audit failed:\n{audit.Output}");
         Assert.True(audit.Output.Contains(ExpectedSummary, StringComparison.Ordinal), $"unexpected audit result:\n{audit.Output}");
@@ -34,43 +30,4 @@ public sealed class GraphQLHttpAuditTests
         Assert.Contains("warn   80D8", audit.Output, StringComparison.Ordinal);
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DualRandomGraph.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No DualRandomGraph.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} ran longer than {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }
