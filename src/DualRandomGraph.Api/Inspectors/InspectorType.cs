@@ -20,7 +20,7 @@ public sealed class InspectorType : NodeGraphType<Inspector>
         ResolveReference(i => i.Agency, i => i.AgencyId);
 
         // Which login is whom is the administrators' business.
-        GetField(nameof(Inspector.AccountSubject))!.RestrictTo(Roles.Admin);
+        GetField(nameof(Inspector.AccountSubject))!.RestrictTo(Roles.Admin, Roles.Auditor);
     }
 
     protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
