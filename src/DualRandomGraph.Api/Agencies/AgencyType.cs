@@ -1,14 +1,12 @@
-using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Agencies;
 
-public sealed class AgencyType : NodeGraphType<Agency>
+public sealed class AgencyType : AppNodeType<Agency>
 {
     public AgencyType() : base(a => a.Id, a => a.RegionId)
     {
@@ -17,11 +15,5 @@ public sealed class AgencyType : NodeGraphType<Agency>
         this.AuthorizeWithRoles(Roles.Staff);
         this.MarkNonNull(nameof(Agency.Region));
         ResolveReference(a => a.Region, a => a.RegionId);
-    }
-
-    protected override async Task<IReadOnlyList<Agency>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
-    {
-        await using var db = context.CreateDbContext();
-        return await db.Agencies.AsNoTracking().Where(a => keys.Contains(a.Id)).ToListAsync(context.CancellationToken);
     }
 }

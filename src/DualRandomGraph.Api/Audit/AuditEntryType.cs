@@ -1,27 +1,19 @@
-using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Audit;
-using DualRandomGraph.GraphQL.Relay;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Audit;
 
 /// <summary>For auditors only, also through <c>node</c>: the log names who did what.</summary>
-public sealed class AuditEntryType : NodeGraphType<AuditEntry>
+public sealed class AuditEntryType : AppNodeType<AuditEntry>
 {
     public AuditEntryType() : base(e => e.Id)
     {
         Name = nameof(AuditEntry);
         Description = "One audited mutation: who, when, which field, a digest of its input, how it ended, and its link in the hash chain.";
         this.AuthorizeWithRoles(Roles.Auditor);
-    }
-
-    protected override async Task<IReadOnlyList<AuditEntry>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
-    {
-        await using var db = context.CreateDbContext();
-        return await db.AuditEntries.AsNoTracking().Where(e => keys.Contains(e.Id)).ToListAsync(context.CancellationToken);
     }
 }
 

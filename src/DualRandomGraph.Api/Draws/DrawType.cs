@@ -6,7 +6,6 @@ using DualRandomGraph.Domain.Calendar;
 using DualRandomGraph.Domain.Draws;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -20,7 +19,7 @@ namespace DualRandomGraph.Api.Draws;
 /// For coordinators and auditors only: a draw holds its seed and whole selection, which is confidential until the
 /// results are published (the checks are unannounced). Inspectors see their own teams through their tasks.
 /// </summary>
-public sealed class DrawType : NodeGraphType<Draw>
+public sealed class DrawType : AppNodeType<Draw>
 {
     public DrawType() : base(d => d.Id, d => d.PlanId, d => d.PolicyId, d => d.TargetPool, d => d.InspectorPool, d => d.WindowStart, d => d.WindowEnd)
     {
@@ -54,11 +53,9 @@ public sealed class DrawType : NodeGraphType<Draw>
             .Resolve(context => DrawEndpoints.DocumentPath(context.Source.Id));
     }
 
-    protected override async Task<IReadOnlyList<Draw>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<Draw> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
-        return await DrawLoading.Include(db.Draws.AsNoTracking()).AsSplitQuery()
-            .Where(d => keys.Contains(d.Id)).ToListAsync(context.CancellationToken);
+        return DrawLoading.Include(db.Draws.AsNoTracking()).AsSplitQuery();
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DualRandomGraph.Api.Inspections;
 
 /// <summary>Staff only, and an inspector only the records of their own teams (<see cref="RecordAccess"/>).</summary>
-public sealed class InspectionRecordType : NodeGraphType<InspectionRecord>
+public sealed class InspectionRecordType : AppNodeType<InspectionRecord>
 {
     public InspectionRecordType() : base(r => r.Id, r => r.AgencyId, r => r.TargetId, r => r.TaskId)
     {
@@ -27,12 +27,10 @@ public sealed class InspectionRecordType : NodeGraphType<InspectionRecord>
         GetField(nameof(InspectionRecord.Amendments))!.UseSorting().NotFilterable();
     }
 
-    protected override async Task<IReadOnlyList<InspectionRecord>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<InspectionRecord> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
-        return await db.InspectionRecords.AsNoTracking().VisibleTo(context.User)
-            .Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery()
-            .Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
+        return db.InspectionRecords.AsNoTracking().VisibleTo(context.User)
+            .Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery();
     }
 }
 

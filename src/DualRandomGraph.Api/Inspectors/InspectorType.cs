@@ -1,15 +1,12 @@
-using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Inspectors;
 
-public sealed class InspectorType : NodeGraphType<Inspector>
+public sealed class InspectorType : AppNodeType<Inspector>
 {
     public InspectorType() : base(i => i.Id, i => i.AgencyId)
     {
@@ -21,11 +18,5 @@ public sealed class InspectorType : NodeGraphType<Inspector>
 
         // Which login is whom is the administrators' business.
         GetField(nameof(Inspector.AccountSubject))!.RestrictTo(Roles.Admin, Roles.Auditor);
-    }
-
-    protected override async Task<IReadOnlyList<Inspector>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
-    {
-        await using var db = context.CreateDbContext();
-        return await db.Inspectors.AsNoTracking().Where(i => keys.Contains(i.Id)).ToListAsync(context.CancellationToken);
     }
 }

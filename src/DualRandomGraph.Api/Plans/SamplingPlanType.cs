@@ -5,7 +5,6 @@ using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DualRandomGraph.Api.Plans;
 
 /// <summary>Public once published (<see cref="PlanAccess"/>); its draws only for coordinators and auditors.</summary>
-public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
+public sealed class SamplingPlanType : AppNodeType<SamplingPlan>
 {
     public SamplingPlanType() : base(p => p.Id, p => p.AgencyId, p => p.PolicyId)
     {
@@ -44,11 +43,9 @@ public sealed class SamplingPlanType : NodeGraphType<SamplingPlan>
             .Requires(p => p.Year, p => p.Quarter);
     }
 
-    protected override async Task<IReadOnlyList<SamplingPlan>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<SamplingPlan> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
         var plans = db.Plans.AsNoTracking().VisibleTo(context.User).Include(p => p.CheckItems);
-        return await DrawLoading.IncludeDraws(plans).AsSplitQuery()
-            .Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
+        return DrawLoading.IncludeDraws(plans).AsSplitQuery();
     }
 }

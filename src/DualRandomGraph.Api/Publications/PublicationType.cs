@@ -1,9 +1,9 @@
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Plans;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Domain.Publications;
 using DualRandomGraph.GraphQL.Data;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DualRandomGraph.Api.Publications;
 
 /// <summary>Public, with no account: a publication is what the bureau made public.</summary>
-public sealed class PublicationType : NodeGraphType<Publication>
+public sealed class PublicationType : AppNodeType<Publication>
 {
     public PublicationType() : base(p => p.Id, p => p.AgencyId, p => p.Agency, p => p.PlanId, p => p.DrawId)
     {
@@ -35,16 +35,14 @@ public sealed class PublicationType : NodeGraphType<Publication>
             .Requires(p => p.DrawId);
     }
 
-    protected override async Task<IReadOnlyList<Publication>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<Publication> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
-        return await db.Publications.AsNoTracking().Include(p => p.Rows.OrderBy(r => r.Number))
-            .Where(p => keys.Contains(p.Id)).ToListAsync(context.CancellationToken);
+        return db.Publications.AsNoTracking().Include(p => p.Rows.OrderBy(r => r.Number));
     }
 }
 
 /// <summary>Public: a row of a published table.</summary>
-public sealed class PublishedResultType : NodeGraphType<PublishedResult>
+public sealed class PublishedResultType : AppNodeType<PublishedResult>
 {
     public PublishedResultType() : base(r => r.Id, r => r.PublicationId, r => r.RecordId)
     {
@@ -52,12 +50,6 @@ public sealed class PublishedResultType : NodeGraphType<PublishedResult>
         Description = "A row of the public table (污染源日常环境监管领域随机抽查情况公开表): one visit, with the labels the table shows.";
         this.MarkNonNull(nameof(PublishedResult.Publication));
         ResolveReference(r => r.Publication, r => r.PublicationId);
-    }
-
-    protected override async Task<IReadOnlyList<PublishedResult>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
-    {
-        await using var db = context.CreateDbContext();
-        return await db.PublishedResults.AsNoTracking().Where(r => keys.Contains(r.Id)).ToListAsync(context.CancellationToken);
     }
 }
 

@@ -1,7 +1,7 @@
 using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Registry;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Targets;
 
-public sealed class InspectionTargetType : NodeGraphType<InspectionTarget>
+public sealed class InspectionTargetType : AppNodeType<InspectionTarget>
 {
     public InspectionTargetType() : base(t => t.Id, t => t.RegionId, t => t.AgencyId)
     {
@@ -21,10 +21,9 @@ public sealed class InspectionTargetType : NodeGraphType<InspectionTarget>
         ResolveReference(t => t.Agency, t => t.AgencyId);
     }
 
-    protected override async Task<IReadOnlyList<InspectionTarget>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<InspectionTarget> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
-        return await db.Targets.WithDetails().Where(t => keys.Contains(t.Id)).ToListAsync(context.CancellationToken);
+        return db.Targets.WithDetails();
     }
 }
 

@@ -1,9 +1,9 @@
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Inspections;
+using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
-using DualRandomGraph.GraphQL.Relay;
 using DualRandomGraph.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DualRandomGraph.Api.Tasks;
 
-public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
+public sealed class InspectionTaskType : AppNodeType<InspectionTask>
 {
     public InspectionTaskType() : base(t => t.Id, t => t.SelectionId, t => t.PlanId, t => t.TargetId)
     {
@@ -34,15 +34,13 @@ public sealed class InspectionTaskType : NodeGraphType<InspectionTask>
             .Requires(t => t.Id);
     }
 
-    protected override async Task<IReadOnlyList<InspectionTask>> LoadAsync(IResolveFieldContext context, IReadOnlyCollection<int> keys)
+    protected override IQueryable<InspectionTask> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        await using var db = context.CreateDbContext();
-        return await db.Tasks.AsNoTracking().VisibleTo(context.User)
+        return db.Tasks.AsNoTracking().VisibleTo(context.User)
             .Include(t => t.CheckItems)
             .Include(t => t.FollowUps)
             .Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
-            .AsSplitQuery()
-            .Where(t => keys.Contains(t.Id)).ToListAsync(context.CancellationToken);
+            .AsSplitQuery();
     }
 }
 
