@@ -21,11 +21,13 @@ internal static class TypeNameTag
     private static readonly ConcurrentDictionary<Type, string> Names = new();
     private static readonly Lock DefineLock = new();
 
-    public static Type For(string name) => Tags.GetOrAdd(name, Define);
+    public static Type For(string name) => Tags.TryGetValue(name, out var tag) ? tag : Define(name);
 
     public static string NameOf(Type tag)
         => Names.TryGetValue(tag, out var name) ? name : throw new ArgumentException($"{tag} is not a type name tag.", nameof(tag));
 
+    // Defining and recording happen under one lock: a type name can be defined in the module only once,
+    // and GetOrAdd may run its factory on two threads at the same time.
     private static Type Define(string name)
     {
         lock (DefineLock)
@@ -37,6 +39,7 @@ internal static class TypeNameTag
 
             var tag = Module.DefineType("Tag_" + name, TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed).CreateType();
             Names[tag] = name;
+            Tags[name] = tag;
             return tag;
         }
     }
