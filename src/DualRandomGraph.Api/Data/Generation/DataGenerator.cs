@@ -191,7 +191,6 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
                 ProductionScale = polluter ? scale : null,
                 ProductionCycle = industry == "农副食品加工业" && random.Next(3) == 0 ? "季节性生产（9月至次年1月）" : null,
                 OnPositiveList = polluter && category != TargetCategory.Special && random.Next(10) == 0,
-                CategoryHistory = [new TargetCategoryChange { Category = category, EffectiveFrom = registeredOn, Reason = "纳入污染源日常环境监管动态信息库" }],
             };
 
             // About one in 25 targets stops operating some time during the history.
@@ -203,8 +202,10 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             added.Add(target);
             if (added.Count == Batch || i == count - 1)
             {
-                db.Targets.AddRange(added);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await BulkInsert.InsertEntitiesAsync(db, added, cancellationToken);
+                await BulkInsert.InsertEntitiesAsync(db, [.. added.Select(t => new TargetCategoryChange { TargetId = t.Id, Category = t.Category, EffectiveFrom = registeredOn, Reason = "纳入污染源日常环境监管动态信息库" })], cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 foreach (var t in added.Where(t => t.OnPositiveList))
                 {
                     agency.PositiveList.Add(t.Id);
@@ -393,16 +394,36 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         plan.Status = PlanStatus.Drawn;
         plan.Version++;
         var tasks = draw.Selections.Select(s => (Selection: s, Task: DrawRecords.TaskFor(s, agency.PositiveList.Contains(s.TargetId), plan, committedAt))).ToList();
-        db.Tasks.AddRange(tasks.Select(t => t.Task));
+        if (completed)
+        {
+            foreach (var (selection, task) in tasks)
+            {
+                // A special target is sometimes visited twice in its quarter (the notice counts 家次).
+                task.Visits = selection.Category == TargetCategory.Special && random.NextDouble() < FollowUpShare ? 2 : 1;
+                task.Status = InspectionTaskStatus.Recorded;
+            }
+        }
+
+        await BulkInsert.InsertEntitiesAsync(db, [.. tasks.Select(t => t.Task)], cancellationToken);
+        await BulkInsert.InsertAsync(
+            db, "InspectionTaskCheckItems", ["CheckItemsId", "InspectionTaskId"], tasks.SelectMany(t => t.Task.CheckItems.Select(c => (c.Id, t.Task.Id))), r => [r.Item1, r.Item2], cancellationToken);
         counts.Tasks += tasks.Count;
 
         if (completed)
         {
             var inspectionDays = calendar.WorkingDays(quarter.First, quarter.Last).ToList();
+            var followUps = new List<FollowUpVisit>();
+            var records = new List<InspectionRecord>();
             foreach (var (selection, task) in tasks)
             {
-                Record(db, agency, selection, task, inspectionDays, random, counts);
+                Record(agency, selection, task, inspectionDays, random, followUps, records);
             }
+
+            await BulkInsert.InsertEntitiesAsync(db, followUps, cancellationToken);
+            await BulkInsert.InsertEntitiesAsync(db, records, cancellationToken);
+            await BulkInsert.InsertAsync(
+                db, "InspectionRecordCheckItems", ["CheckItemsId", "InspectionRecordId"], records.SelectMany(r => r.CheckItems.Select(c => (c.Id, r.Id))), r => [r.Item1, r.Item2], cancellationToken);
+            counts.Records += records.Count;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -415,47 +436,41 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The visit (and for some special targets a second one, 家次) as recordInspection would store it.</summary>
+    /// <summary>The visits of a task (the follow-up one too, when it has one) as recordInspection would store them.</summary>
     private static void Record(
-        AppDbContext db, GeneratedAgency agency, DrawSelection selection, InspectionTask task, List<DateOnly> days, Random random, GenerationCounts counts)
+        GeneratedAgency agency, DrawSelection selection, InspectionTask task, List<DateOnly> days, Random random, List<FollowUpVisit> followUps, List<InspectionRecord> records)
     {
-        var visits = selection.Category == TargetCategory.Special && random.NextDouble() < FollowUpShare ? 2 : 1;
-        var first = random.Next(days.Count - (visits - 1) * 5);
-        for (var visit = 1; visit <= visits; visit++)
+        var first = random.Next(days.Count - ((task.Visits - 1) * 30));
+        for (var visit = 1; visit <= task.Visits; visit++)
         {
-            var inspectedOn = days[Math.Min(days.Count - 1, first + ((visit - 1) * random.Next(5, 30)))];
+            var inspectedOn = days[first + ((visit - 1) * random.Next(5, 30))];
             var problem = random.NextDouble() < ProblemShare;
             var transferred = problem && random.Next(5) < 2;
-            var recordedAt = Morning(inspectedOn).AddHours(8).AddMinutes(random.Next(0, 600));
-            if (visit == 2)
+            if (visit > 1)
             {
-                task.FollowUps.Add(new FollowUpVisit { Visit = 2, Reason = "特殊监管对象季度内复查", AddedAt = Morning(days[first]).AddHours(9), AddedBy = agency.Coordinator });
-                task.Visits = 2;
+                followUps.Add(new FollowUpVisit { TaskId = task.Id, Visit = visit, Reason = "特殊监管对象季度内复查", AddedAt = Morning(days[first]).AddHours(9), AddedBy = agency.Coordinator });
             }
 
-            db.InspectionRecords.Add(new InspectionRecord
+            records.Add(new InspectionRecord
             {
                 Origin = InspectionOrigin.Random,
                 AgencyId = agency.Agency.Id,
                 TargetId = selection.TargetId,
-                Task = task,
+                TaskId = task.Id,
                 Visit = visit,
                 Category = selection.Category,
                 InspectedOn = inspectedOn,
                 Mode = task.Mode,
                 Evidence = task.Mode == InspectionMode.OffSite ? [.. GeneratedRegistry.EvidenceSources.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Order()] : [],
-                CheckItems = [.. task.CheckItems],
+                CheckItems = task.CheckItems,
                 Outcome = problem ? InspectionOutcome.ProblemFound : InspectionOutcome.Normal,
                 Description = problem ? GeneratedRegistry.Findings[random.Next(GeneratedRegistry.Findings.Length)] : "无",
                 TransferredToEnforcement = transferred,
                 CaseReference = transferred ? string.Create(CultureInfo.InvariantCulture, $"{agency.Agency.Code}环罚〔{inspectedOn.Year}〕{++agency.Cases}号") : null,
-                RecordedAt = recordedAt,
+                RecordedAt = Morning(inspectedOn).AddHours(8).AddMinutes(random.Next(0, 600)),
                 RecordedBy = selection.Team[0].InspectorKey,
             });
-            counts.Records++;
         }
-
-        task.Status = InspectionTaskStatus.Recorded;
     }
 
     /// <summary>Publishes the quarter as publishResults does, mostly within the R5 deadline, sometimes after it.</summary>
