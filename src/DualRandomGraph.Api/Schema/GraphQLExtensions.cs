@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Idempotency;
 using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Auditing;
@@ -43,6 +44,7 @@ public static class GraphQLExtensions
             .AddRequestLimits()
             .AddErrorInfoProvider(new SafeErrorInfoProvider(exposeDetails: builder.Environment.IsDevelopment())));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddGraphQLIdempotency<IdempotencyStore>();
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
