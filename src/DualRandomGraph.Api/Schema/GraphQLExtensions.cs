@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
+using DualRandomGraph.Api.Dashboard;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
@@ -53,7 +54,7 @@ public static class GraphQLExtensions
         return builder;
     }
 
-    /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>, the downloads, and the dashboard at <c>/dashboard</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
         app.UseGraphQLWebSockets(EndpointPath);
@@ -61,6 +62,7 @@ public static class GraphQLExtensions
         app.MapBananaCakePop(EndpointPath);
         app.MapDrawEndpoints();
         app.MapPublicationEndpoints();
+        app.MapDashboard();
         return app;
     }
 }
