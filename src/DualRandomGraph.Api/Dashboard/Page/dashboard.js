@@ -129,6 +129,7 @@
     const now = new Date();
     $('updated').dateTime = now.toISOString();
     $('updated').textContent = now.toLocaleString('zh-CN');
+    document.body.dataset.period = stats.quarter == null ? String(stats.year) : `${stats.year}Q${stats.quarter}`;
     document.body.dataset.renders = String(++renders);
   }
 
@@ -210,6 +211,8 @@
       await load();
     });
     for (const id of ['agency', 'year', 'quarter']) $(id).addEventListener('change', load);
+    // Enter in the token field would submit the form and reload the page; the fields act on change instead.
+    $('filters').addEventListener('submit', event => event.preventDefault());
     loadAgencies().then(load);
   }
 
