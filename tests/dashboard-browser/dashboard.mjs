@@ -73,6 +73,15 @@ try {
   for (const problem of problems) console.log(`  ${problem}`);
 } catch (error) {
   console.log(`FAIL dashboard: ${error?.message ?? error}`);
+  const page = context?.pages()[0];
+  if (page) {
+    const state = await page.evaluate(() => ({
+      period: document.body.dataset.period, renders: document.body.dataset.renders,
+      live: document.querySelector('#live')?.textContent, message: document.querySelector('#message')?.textContent,
+    })).catch(() => null);
+    console.log(`  page state: ${JSON.stringify(state)}`);
+    await page.screenshot({ path: join(output, 'failure.png'), fullPage: true }).catch(() => {});
+  }
   for (const problem of problems) console.log(`  ${problem}`);
   process.exitCode = 1;
 } finally {

@@ -1,4 +1,5 @@
 using DualRandomGraph.Api.Schema;
+using DualRandomGraph.Domain.Planning;
 using GraphQL;
 using GraphQL.Types;
 
@@ -7,6 +8,8 @@ namespace DualRandomGraph.Api.Draws;
 /// <summary>Published once commitDraw has committed a draw and created its tasks.</summary>
 public sealed record DrawCommitted(int AgencyId, int DrawId) : INodeEvent
 {
+    string INodeEvent.NodeType => nameof(Draw);
+
     int INodeEvent.NodeKey => DrawId;
 }
 

@@ -1,4 +1,5 @@
 using DualRandomGraph.Api.Schema;
+using DualRandomGraph.Domain.Inspections;
 using GraphQL;
 using GraphQL.Types;
 
@@ -7,6 +8,8 @@ namespace DualRandomGraph.Api.Inspections;
 /// <summary>Published once an inspection's record has been committed (recordInspection, recordTargetedInspection).</summary>
 public sealed record InspectionRecorded(int AgencyId, int RecordId) : INodeEvent
 {
+    string INodeEvent.NodeType => nameof(InspectionRecord);
+
     int INodeEvent.NodeKey => RecordId;
 }
 

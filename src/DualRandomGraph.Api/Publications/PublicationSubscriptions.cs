@@ -1,4 +1,5 @@
 using DualRandomGraph.Api.Schema;
+using DualRandomGraph.Domain.Publications;
 using GraphQL.Types;
 
 namespace DualRandomGraph.Api.Publications;
@@ -6,6 +7,8 @@ namespace DualRandomGraph.Api.Publications;
 /// <summary>Published once publishResults has committed a publication (a first one, or a new revision).</summary>
 public sealed record PublicationPublished(int AgencyId, int PublicationId) : INodeEvent
 {
+    string INodeEvent.NodeType => nameof(Publication);
+
     int INodeEvent.NodeKey => PublicationId;
 }
 

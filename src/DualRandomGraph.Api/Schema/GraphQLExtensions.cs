@@ -51,6 +51,7 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();
         builder.Services.AddSingleton<ComplianceStatistics>();
+        builder.Services.AddHostedService<ComplianceChangeRelay>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<IAuditSink>(sp => sp.GetRequiredService<AuditTrail>());
         return builder;

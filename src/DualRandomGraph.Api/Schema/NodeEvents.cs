@@ -17,7 +17,10 @@ public interface INodeEvent
 {
     int AgencyId { get; }
 
-    /// <summary>The key of the record the event is about, a node of the subscription field's type.</summary>
+    /// <summary>The node type of the record the event is about (the GraphQL type name).</summary>
+    string NodeType { get; }
+
+    /// <summary>The key of the record the event is about.</summary>
     int NodeKey { get; }
 }
 
@@ -36,22 +39,25 @@ internal static class NodeEvents
     {
         var field = subscription.Field<NonNullGraphType<TNodeType>, TEvent>(name)
             .Argument<IdGraphType>(AgencyArgument, "Only the events of this agency; of every agency when omitted. An id that names no agency hears of nothing.")
-            .ResolveEventStream(async (subscriber, @event, _) => Concerns(subscriber, @event.AgencyId) && await ReadAsync(subscriber, @event.NodeKey) is not null);
+            .ResolveEventStream(async (subscriber, @event, _) => Concerns(subscriber, @event.AgencyId) && await ReadAsync(subscriber, @event) is not null);
 
         // The field's value is the record, read again for each subscriber (under its own user) from the event's key.
-        field.FieldType.Resolver = new FuncFieldResolver<object>(context => ReadAsync(context, ((INodeEvent)context.Source!).NodeKey));
+        field.FieldType.Resolver = new FuncFieldResolver<object>(context => ReadAsync(context, (INodeEvent)context.Source!));
         return field;
     }
+
+    /// <summary>Whether the caller may read the record <paramref name="event"/> is about.</summary>
+    public static async ValueTask<bool> MayReadAsync(IResolveFieldContext context, INodeEvent @event) => await ReadAsync(context, @event) is not null;
 
     /// <summary>Whether an event of <paramref name="agencyId"/> is one the subscriber asked for.</summary>
     public static bool Concerns(IResolveFieldContext subscriber, int agencyId)
         => !subscriber.HasArgument(AgencyArgument) || GlobalId.ParseFor(nameof(Agency), subscriber.GetArgument<string>(AgencyArgument)) == agencyId;
 
     /// <summary>The record as the caller may read it, or null when it may not (or it is gone).</summary>
-    private static async ValueTask<object?> ReadAsync(IResolveFieldContext context, int key)
+    private static async ValueTask<object?> ReadAsync(IResolveFieldContext context, INodeEvent @event)
     {
-        var type = (INodeGraphType)context.FieldDefinition.ResolvedType!.GetNamedType();
-        var found = await type.LoadNodesAsync(context, [key]);
-        return found.GetValueOrDefault(key);
+        var type = (INodeGraphType)context.Schema.AllTypes[@event.NodeType]!;
+        var found = await type.LoadNodesAsync(context, [@event.NodeKey]);
+        return found.GetValueOrDefault(@event.NodeKey);
     }
 }

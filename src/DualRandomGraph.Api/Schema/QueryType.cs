@@ -70,5 +70,6 @@ public sealed class SubscriptionType : ObjectGraphType
         InspectionSubscriptions.AddTo(this);
         DrawSubscriptions.AddTo(this);
         PublicationSubscriptions.AddTo(this);
+        ComplianceSubscriptions.AddTo(this);
     }
 }

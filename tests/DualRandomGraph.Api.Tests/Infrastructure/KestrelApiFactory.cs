@@ -38,6 +38,9 @@ public sealed class KestrelApiFactory : ApiFactory
         return client;
     }
 
+    /// <summary>Subscriptions to <typeparamref name="TEvent"/> now, the server's own listeners included.</summary>
+    public int Subscribers<TEvent>() => Services.GetRequiredService<IEventStream<TEvent>>().SubscriberCount;
+
     /// <summary>Waits until <paramref name="expected"/> subscriptions listen to <typeparamref name="TEvent"/>: a subscribe message is set up asynchronously.</summary>
     public async Task WaitForSubscribersAsync<TEvent>(int expected)
     {

@@ -66,16 +66,22 @@
     if (wanted) $('agency').value = wanted;
   }
 
+  // Each load supersedes the ones before it: a slower answer to an earlier choice must not overwrite a later one.
+  let loads = 0;
+
   async function load() {
+    const current = ++loads;
     const variables = period();
     if (!variables.agencyId) {
       say('请选择监管部门：输入访问令牌，或在地址中给出 ?agency=<id> (choose an agency: enter a token, or give ?agency=<id>).');
       return;
     }
     let body = await graphql({ query: query(fields), variables });
+    if (current !== loads) return;
     if (fields === STAFF && body.data?.complianceStats && body.errors?.some(refused)) {
       fields = PUBLIC;
       body = await graphql({ query: query(fields), variables });
+      if (current !== loads) return;
     }
     if (!body.data?.complianceStats) {
       say(body.errors?.[0]?.message ?? '没有统计数据 (no statistics).');
@@ -151,15 +157,18 @@
           { label: '家次 visits', data: categories.map(c => c.visits), backgroundColor: '#9fb3c8' },
         ],
     };
+    // Ratios on a fixed 0–100 % scale, so a refresh never rescales the bars under the reader's eyes.
+    const y = staff ? { min: 0, max: 100, ticks: { callback: value => `${value} %` } } : { beginAtZero: true, ticks: { precision: 0 } };
     if (chart) {
       chart.data = data;
+      chart.options.scales.y = y;
       chart.update();
       return;
     }
     chart = new Chart($('ratio-chart'), {
       type: 'bar',
       data,
-      options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
+      options: { animation: false, maintainAspectRatio: false, scales: { y } },
     });
   }
 
