@@ -101,6 +101,10 @@
   }
 
   function render(stats) {
+    // Without a token the agency is known by its id only, until the statistics name it.
+    const option = $('agency').selectedOptions[0];
+    if (option && option.textContent === option.value) option.textContent = `${stats.agencyName} (${stats.agencyCode})`;
+
     const rows = stats.categories.map(c => {
       const tr = document.createElement('tr');
       tr.dataset.category = c.category;
