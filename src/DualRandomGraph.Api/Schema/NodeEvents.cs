@@ -39,7 +39,7 @@ internal static class NodeEvents
     {
         var field = subscription.Field<NonNullGraphType<TNodeType>, TEvent>(name)
             .Argument<IdGraphType>(AgencyArgument, "Only the events of this agency; of every agency when omitted. An id that names no agency hears of nothing.")
-            .ResolveEventStream(async (subscriber, @event, _) => Concerns(subscriber, @event.AgencyId) && await ReadAsync(subscriber, @event) is not null);
+            .ResolveEventStream(async (subscriber, @event, _) => Concerns(subscriber, @event.AgencyId) && await MayReadAsync(subscriber, @event));
 
         // The field's value is the record, read again for each subscriber (under its own user) from the event's key.
         field.FieldType.Resolver = new FuncFieldResolver<object>(context => ReadAsync(context, (INodeEvent)context.Source!));
@@ -49,9 +49,9 @@ internal static class NodeEvents
     /// <summary>Whether the caller may read the record <paramref name="event"/> is about.</summary>
     public static async ValueTask<bool> MayReadAsync(IResolveFieldContext context, INodeEvent @event) => await ReadAsync(context, @event) is not null;
 
-    /// <summary>Whether an event of <paramref name="agencyId"/> is one the subscriber asked for.</summary>
+    /// <summary>Whether an event of <paramref name="agencyId"/> is one the subscriber asked for (omitted or null: every agency).</summary>
     public static bool Concerns(IResolveFieldContext subscriber, int agencyId)
-        => !subscriber.HasArgument(AgencyArgument) || GlobalId.ParseFor(nameof(Agency), subscriber.GetArgument<string>(AgencyArgument)) == agencyId;
+        => subscriber.GetArgument<string?>(AgencyArgument) is not { } id || GlobalId.ParseFor(nameof(Agency), id) == agencyId;
 
     /// <summary>The record as the caller may read it, or null when it may not (or it is gone).</summary>
     private static async ValueTask<object?> ReadAsync(IResolveFieldContext context, INodeEvent @event)

@@ -68,7 +68,7 @@ public sealed class DomainSubscriptionTests(KestrelApiFactory factory) : IClassF
         await coordinator.SubscribeAsync("records", InspectionRecorded, new { agencyId = scenario.AgencyId });
         await auditorOfAnotherAgency.SubscribeAsync("records", InspectionRecorded, new { agencyId = demoAgencyId });
         await onFirstTeam.SubscribeAsync("records", InspectionRecorded);
-        await onSecondTeam.SubscribeAsync("records", InspectionRecorded);
+        await onSecondTeam.SubscribeAsync("records", InspectionRecorded, new { agencyId = (string?)null }); // null: every agency, as omitted
         await factory.WaitForSubscribersAsync<InspectionRecorded>(records + 4);
 
         var firstRecord = await RecordAsync(factory.CreateGraphQLClientAs(firstTeam[0], Roles.Inspector), first, "2023-07-10");
