@@ -8,6 +8,7 @@ using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -133,7 +134,11 @@ public sealed class DrawMutations
     /// exactly one succeeds; the database decides.
     /// </summary>
     public static async Task<CommitDrawPayload> CommitDrawAsync(
-        CommitDrawInput input, [FromDbContext] AppDbContext db, [FromServices] TimeProvider clock, IResolveFieldContext context)
+        CommitDrawInput input,
+        [FromDbContext] AppDbContext db,
+        [FromServices] TimeProvider clock,
+        [FromServices] IEventStream<DrawCommitted> drawCommitted,
+        IResolveFieldContext context)
     {
         var cancellationToken = context.CancellationToken;
         var key = GlobalId.ParseFor(nameof(Draw), input.DrawId);
@@ -183,6 +188,8 @@ public sealed class DrawMutations
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // Not cancelled with the request: the draw is committed whether or not the caller still waits for the answer.
+        await drawCommitted.PublishAsync(new DrawCommitted(plan.AgencyId, draw.Id), CancellationToken.None);
         return new CommitDrawPayload(await DrawLoading.LoadAsync(db, draw.Id, cancellationToken), null);
     }
 
