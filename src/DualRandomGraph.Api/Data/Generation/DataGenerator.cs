@@ -49,11 +49,13 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         var counts = new GenerationCounts();
         var quarters = options.Years * 4;
         var history = Enumerable.Range(1 - quarters, quarters).Select(options.Until.Plus).ToList();
-        var calendar = await CalendarAsync(history[0].Previous.Year, options.Until.Next.Year, cancellationToken);
-        var agencies = await CreateRegistryAsync(options, history[0], random, counts, cancellationToken);
+        var first = history.Count > 0 ? history[0] : options.Until.Next;
+        var calendar = await CalendarAsync(first.Previous.Year, options.Until.Next.Year, cancellationToken);
+        var agencies = await CreateRegistryAsync(options, first, random, counts, cancellationToken);
         await log.WriteLineAsync($"registry: {counts.Agencies} agencies, {counts.Targets:N0} targets, {counts.Inspectors:N0} inspectors, {counts.Recusals} recusals ({watch.Elapsed.TotalSeconds:F1} s)");
 
-        foreach (var quarter in history.Append(options.Until.Next))
+        // --years 0 makes the registry alone (e.g. for a draw benchmark on a large pool).
+        foreach (var quarter in options.Years == 0 ? [] : history.Append(options.Until.Next))
         {
             var completed = quarter.CompareTo(options.Until) <= 0;
             foreach (var agency in agencies)
@@ -68,7 +70,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             }
         }
 
-        return new GenerationReport(counts, history[0], options.Until, options.Until.Next, watch.Elapsed);
+        return new GenerationReport(counts, first, options.Until, options.Until.Next, watch.Elapsed);
     }
 
     /// <summary>The working-day calendar, with the earlier official years a long history needs added first.</summary>
@@ -349,18 +351,20 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         await db.SaveChangesAsync(cancellationToken);
         counts.Plans++;
 
-        if ((await DrawPools.ReadAsync(db, plan, agency.Policy, cancellationToken)).TotalQuota == 0)
-        {
-            return;
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var attempts = random.NextDouble() < RedrawShare ? 2 : 1;
         Draw? draw = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            // Read again for each attempt, as drawPlan does: a draw owns the quota rows it is stored with.
+            // Read for each attempt, as drawPlan does: a draw owns the quota rows it is stored with.
             var pools = await DrawPools.ReadAsync(db, plan, agency.Policy, cancellationToken);
+            if (pools.TotalQuota == 0)
+            {
+                // Nothing is due (a tiny registry late in the year): the plan stays published, undrawn.
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+
             var input = new DrawInput(DiceSeed(quarter, random), agency.Agency.Code, quarter.Year, quarter.Quarter, pools.QuotaByStratum, agency.Policy.ToTeamRules(), pools.Targets, pools.Inspectors);
             if (Drg1.Validate(input) is [var problem, ..])
             {
