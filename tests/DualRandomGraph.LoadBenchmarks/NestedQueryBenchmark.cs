@@ -48,7 +48,12 @@ internal static class NestedQueryBenchmark
                 return watch.Elapsed.TotalMilliseconds;
             }
 
+            sql.Capture = true;
             await OnceAsync();
+            sql.Capture = false;
+            var file = Path.Combine(Path.GetTempPath(), $"drg-nested-{pageSize}.sql");
+            await File.WriteAllLinesAsync(file, sql.Statements);
+            sql.Statements.Clear();
             await OnceAsync();
             var before = sql.Count;
             var latencies = new List<double>();
@@ -62,6 +67,7 @@ internal static class NestedQueryBenchmark
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"nested query, page size {pageSize}: {statements:F1} SQL statements per request, p50 {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms, {selections:N0} selections, {bytes / 1024.0:N0} KiB per response ({options.NestedRequests} requests, one at a time)"));
+            Console.WriteLine($"  its SQL: {file}");
             if (failure is not null)
             {
                 Console.WriteLine($"  errors: {failure}");
