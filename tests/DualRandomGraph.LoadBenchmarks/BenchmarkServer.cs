@@ -53,6 +53,8 @@ internal sealed class BenchmarkServer : IAsyncDisposable
             ["Authentication:Jwt:SigningKey"] = SigningKey,
             // The nested query at page size 100 costs more than the default limit (25,000) allows; the figure is wanted anyway.
             ["GraphQL:Limits:MaxComplexity"] = "1000000",
+            // drawPlan and commitDraw on a million targets run past the default 30 s; the figure is their time.
+            ["GraphQL:Http:ExecutionTimeout"] = "00:30:00",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });

@@ -18,7 +18,7 @@ internal static class LoadBenchmarkProgram
           --draw-database FILE  the 1,000,000-target SQLite database for the draw (default: $TMPDIR/drg-load-1m.db)
           --postgres CONNSTR    run against PostgreSQL instead (Database:Provider=Postgres), generated when empty
           --concurrency N       concurrent clients (default 8)
-          --seconds N           measuring time of each ceiling round (default 10; two rounds per side)
+          --seconds N           measuring time of each side of the ceiling ratio (default 20, in rounds of 2 s, ABBA)
           --mixed-seconds N     length of the mixed load (default 60)
           --nested-requests N   requests per page size of the nested query (default 20)
           --draw-targets N      targets of the full drawPlan/commitDraw run (default 1,000,000)
@@ -104,7 +104,7 @@ internal sealed record BenchmarkOptions(
             Path.GetFullPath(Value("--draw-database") ?? Path.Combine(Path.GetTempPath(), "drg-load-1m.db")),
             Value("--postgres"),
             Number("--concurrency", 8),
-            Number("--seconds", 10),
+            Number("--seconds", 20),
             Number("--mixed-seconds", 60),
             Number("--nested-requests", 20),
             Number("--draw-targets", 1_000_000));

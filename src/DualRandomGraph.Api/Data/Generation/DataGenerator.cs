@@ -196,7 +196,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             };
 
             // About one in 25 targets stops operating some time during the history.
-            if (random.Next(25) == 0)
+            if (historyQuarters > 1 && random.Next(25) == 0)
             {
                 agency.TargetChanges.Add((target, start.Plus(random.Next(1, historyQuarters)), random.Next(3) == 0 ? TargetStatus.Suspended : TargetStatus.Closed));
             }
@@ -245,7 +245,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
                 Expertise = GeneratedRegistry.ExpertiseOf(random),
             };
             db.Inspectors.Add(inspector);
-            if (n > 3 && random.Next(30) == 0)
+            if (n > 3 && historyQuarters > 1 && random.Next(30) == 0)
             {
                 agency.InspectorChanges.Add((inspector, start.Plus(random.Next(1, historyQuarters))));
             }
