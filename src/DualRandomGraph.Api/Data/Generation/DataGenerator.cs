@@ -408,9 +408,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             }
         }
 
-        await BulkInsert.InsertEntitiesAsync(db, [.. tasks.Select(t => t.Task)], cancellationToken);
-        await BulkInsert.InsertAsync(
-            db, "InspectionTaskCheckItems", ["CheckItemsId", "InspectionTaskId"], tasks.SelectMany(t => t.Task.CheckItems.Select(c => (c.Id, t.Task.Id))), r => [r.Item1, r.Item2], cancellationToken);
+        await DrawRecords.InsertTasksAsync(db, [.. tasks.Select(t => t.Task)], cancellationToken);
         counts.Tasks += tasks.Count;
 
         if (completed)
