@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Common;
 using DualRandomGraph.Api.Data;
@@ -170,16 +171,12 @@ public sealed class DrawMutations
                 return new CommitDrawPayload(null, [await CommitProblemAsync(db, draw, cancellationToken) ?? AlreadyCommitted(draw.Id)]);
             }
 
-            foreach (var selection in draw.Selections.OrderBy(s => s.Id))
-            {
-                db.Tasks.Add(DrawRecords.TaskFor(selection, selection.Target!.OnPositiveList, plan, now));
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var tasks = draw.Selections.OrderBy(s => s.Id).Select(s => DrawRecords.TaskFor(s, s.Target!.OnPositiveList, plan, now)).ToList();
+                await DrawRecords.InsertTasksAsync(db, tasks, cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbException)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new CommitDrawPayload(null, [AlreadyCommitted(await CommittedDrawIdAsync(db, plan.Id, cancellationToken) ?? draw.Id)]);
