@@ -55,6 +55,8 @@ internal sealed class BenchmarkServer : IAsyncDisposable
             ["GraphQL:Limits:MaxComplexity"] = "1000000",
             // drawPlan and commitDraw on a million targets run past the default 30 s; the figure is their time.
             ["GraphQL:Http:ExecutionTimeout"] = "00:30:00",
+            // A keyed request's claim must outlive the longest execution (the options refuse to start otherwise).
+            ["GraphQL:Idempotency:PendingTimeout"] = "01:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });

@@ -12,6 +12,8 @@ public static class AuthorizationGraphQLBuilderExtensions
     /// </summary>
     public static IGraphQLBuilder AddFieldAuthorization(this IGraphQLBuilder builder)
     {
-        return builder.AddSchemaVisitor<FieldAuthorizationVisitor>();
+        return builder
+            .AddSchemaVisitor<FieldAuthorizationVisitor>()
+            .ConfigureExecutionOptions(AccessDenial.PrepareDecisions);
     }
 }

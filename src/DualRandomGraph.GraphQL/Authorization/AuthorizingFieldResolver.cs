@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Resolvers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,11 +51,17 @@ public static class AccessDenial
         ? new ExecutionError("The current user is not authenticated.") { Code = code }
         : new ExecutionError("The current user is not authorized to access this resource.") { Code = code };
 
-    // Keyed by the execution (GraphQL.NET makes a new ExecutionContext per request and never reuses it): a
-    // lock-free lookup, where resolving a scoped service for each of ~300 fields of a page cost ~10% of the request.
-    private static readonly ConditionalWeakTable<IExecutionContext, ConcurrentDictionary<FieldAccessRule, string?>> ByExecution = new();
+    internal const string DecisionsKey = "DualRandomGraph.Authorization.Decisions";
+
+    // Made before execution starts (AddFieldAuthorization configures every execution), so that the parallel field
+    // resolvers only read the user context. A ConditionalWeakTable keyed by the execution did the same, but its
+    // lock on every new execution showed as contention under concurrent load.
+    internal static void PrepareDecisions(ExecutionOptions options)
+        => options.UserContext[DecisionsKey] = new ConcurrentDictionary<FieldAccessRule, string?>();
 
     /// <summary>This execution's answers to rules that depend only on the user (a null code means granted).</summary>
     internal static ConcurrentDictionary<FieldAccessRule, string?> Decisions(IResolveFieldContext context)
-        => ByExecution.GetOrCreateValue(context.ExecutionContext);
+        => context.UserContext.TryGetValue(DecisionsKey, out var decisions) && decisions is ConcurrentDictionary<FieldAccessRule, string?> known
+            ? known
+            : []; // an execution not configured by AddFieldAuthorization: decide every time
 }
