@@ -184,14 +184,14 @@ public sealed class SideChannelTests(DrawsApiFactory factory) : IClassFixture<Dr
     };
 
     /// <summary>
-    /// One key, one special and ten general targets, eight officers; 2023Q3 drawn and committed (three tasks of two
-    /// officers); the inspector of the first task records it; the other inspector is on another task and not on the
-    /// first; 2023Q4 is a draft.
+    /// Agency CHN: one key, one special and ten general targets, eight officers; 2023Q3 drawn and committed (three
+    /// tasks of two officers); two inspectors who share no task, the first of whom records one of theirs; 2023Q4 is a
+    /// draft.
     /// </summary>
     private Task<World> WorldAsync() => factory.SharedAsync(async () =>
     {
         var scenario = await Scenario.CreateAsync(
-            factory.Services, Scenario.NextTag(), [TargetCategory.Key, TargetCategory.Special, .. Scenario.Many(TargetCategory.General, 10)], officers: 8);
+            factory.Services, "CHN", [TargetCategory.Key, TargetCategory.Special, .. Scenario.Many(TargetCategory.General, 10)], officers: 8);
         var planning = new PlanningClient(factory.CreateGraphQLClient(Roles.Coordinator));
         var planId = await planning.PublishedPlanAsync(scenario.AgencyId, 2023, 3);
         var drawId = (string)(await planning.DrawAsync(planId, "6 1 4 4 2 5 3 3 6 1 2 5 5 4 1 6", outsideWindowReason: "测试"))["draw"]!["id"]!;
@@ -201,10 +201,13 @@ public sealed class SideChannelTests(DrawsApiFactory factory) : IClassFixture<Dr
             new { input = new { agencyId = scenario.AgencyId, year = 2023, quarter = 4 } });
 
         static HashSet<string> Team(JsonNode? task) => task!["selection"]!["team"]!.AsArray().Select(m => (string)m!["inspectorKey"]!).ToHashSet();
-        var hiddenTask = tasks[0]!;
-        var inspector = Team(hiddenTask).First();
-        var otherInspector = tasks.Skip(1).SelectMany(Team).First(k => !Team(hiddenTask).Contains(k));
-        var otherTasks = tasks.Where(t => Team(t).Contains(otherInspector)).Select(t => (string)t!["id"]!).ToList();
+        // Two inspectors who share no task, so each one's tasks are hidden from the other.
+        List<JsonNode> TasksOf(string inspector) => tasks.Where(t => Team(t).Contains(inspector)).Select(t => t!).ToList();
+        var (inspector, otherInspector) = tasks.SelectMany(Team).Distinct()
+            .SelectMany(a => tasks.SelectMany(Team).Distinct().Select(b => (A: a, B: b)))
+            .First(p => p.A != p.B && !TasksOf(p.A).Intersect(TasksOf(p.B)).Any());
+        var hiddenTask = TasksOf(inspector)[0];
+        var otherTasks = TasksOf(otherInspector).Select(t => (string)t["id"]!).ToList();
 
         factory.Clock.SetChinaDay(new DateOnly(2023, 8, 15));
         var recorded = await factory.CreateGraphQLClientAs(inspector, Roles.Inspector).QueryAsync(
