@@ -24,8 +24,15 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(
                     sp => new UpcastDbContextFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
                 break;
+            case "POSTGRES" or "POSTGRESQL":
+                var postgres = builder.Configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+                builder.Services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(
+                    sp => new UpcastDbContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' or 'Postgres'.");
         }
 
         builder.Services.AddResolverDbContexts();
