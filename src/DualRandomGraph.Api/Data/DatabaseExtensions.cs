@@ -39,11 +39,15 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>Applies migrations and, on an empty database, loads the demo data, as configured.</summary>
+    /// <summary>
+    /// Applies migrations and, on an empty database, loads the demo data, as configured; one server process at a time,
+    /// so instances started together over one PostgreSQL database load the demo data once.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var startup = await DatabaseLocks.EnterStartupAsync(db, cancellationToken);
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);
