@@ -9,6 +9,7 @@ if (CommandLine.TryRunStandalone(args) is { } standaloneExitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+CommandLine.ApplySettings(builder, args);
 builder.AddAppDatabase();
 builder.AddAppAuthentication();
 builder.AddAppRateLimiting();

@@ -1,4 +1,7 @@
 using System.Globalization;
+using DualRandomGraph.Api.Common;
+using DualRandomGraph.Api.Data;
+using DualRandomGraph.Api.Data.Generation;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Http;
@@ -9,7 +12,7 @@ namespace DualRandomGraph.Api.Cli;
 
 /// <summary>
 /// The server's commands besides serving: <c>token</c> mints a development token, <c>schema export</c> prints the SDL,
-/// <c>verify-draw</c> recomputes a draw's verification document.
+/// <c>verify-draw</c> recomputes a draw's verification document, <c>generate</c> fills a database with generated data.
 /// Run them as <c>dotnet run --project src/DualRandomGraph.Api -- COMMAND ...</c>.
 /// </summary>
 public static class CommandLine
@@ -25,6 +28,19 @@ public static class CommandLine
         _ => null,
     };
 
+    /// <summary>
+    /// Settings a command changes before the services are registered: <c>generate --database PATH</c> writes to that
+    /// SQLite file (relative to the repository root) instead of the configured one.
+    /// </summary>
+    public static void ApplySettings(WebApplicationBuilder builder, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (args is ["generate", .. var rest] && Values(rest, "--database").FirstOrDefault() is { } database)
+        {
+            builder.Configuration["ConnectionStrings:Sqlite"] = $"Data Source={FromRepositoryRoot(database)}";
+        }
+    }
+
     /// <summary>Runs the command named by <paramref name="args"/>, if any, and returns its exit code; null means "serve".</summary>
     public static async Task<int?> TryRunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -34,6 +50,8 @@ public static class CommandLine
                 return IssueToken(builder, rest);
             case ["schema", "export", .. var rest]:
                 return await ExportSchemaAsync(builder, rest);
+            case ["generate", .. var rest]:
+                return await GenerateAsync(builder, rest);
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
                 return 0;
@@ -51,6 +69,12 @@ public static class CommandLine
                                             e.g. schema/schema.graphql)
           verify-draw FILE                  recompute a draw's verification document (GET /draws/{id}/verification.json)
                                             with drg-1 and print what differs; exit 0 verified, 1 not verified, 2 bad file
+          generate --targets N --inspectors M --years Y [--seed S] [--agencies A] [--until YYYYQn] [--database FILE]
+                                            fill the database (the configured one, or the SQLite FILE relative to the
+                                            repository root) with a generated registry and Y years of plans, draws,
+                                            inspections and publications ending with quarter --until (default: the last
+                                            quarter that has ended), plus the next quarter drawn with its tasks open;
+                                            the same seed (default 1) and options give the same data
         An inspector's token sees the tasks of the teams of the inspector whose accountSubject is its --subject
         (demo data: the registry code, e.g. token --role inspector --subject DEMO-XJ-0001).
         """;
@@ -105,6 +129,54 @@ public static class CommandLine
         }
 
         return 0;
+    }
+
+    private static async Task<int> GenerateAsync(WebApplicationBuilder builder, string[] args)
+    {
+        int? Number(string name) => Values(args, name).FirstOrDefault() is { } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1
+            : null;
+
+        var (targets, inspectors, years) = (Number("--targets"), Number("--inspectors"), Number("--years"));
+        if (targets is null || inspectors is null || years is null)
+        {
+            return Fail("generate needs --targets, --inspectors and --years.");
+        }
+
+        var lastEnded = YearQuarter.Of(TimeProvider.System.Today()).Previous;
+        var untilText = Values(args, "--until").FirstOrDefault();
+        if (untilText is not null && !YearQuarter.TryParse(untilText, out lastEnded))
+        {
+            return Fail($"--until takes a quarter such as 2026Q3, not '{untilText}'.");
+        }
+
+        var options = new GenerationOptions(
+            targets.Value, inspectors.Value, years.Value, Number("--seed") ?? 1, Number("--agencies") ?? GenerationOptions.DefaultAgencies(targets.Value), lastEnded);
+        if (options.Problem() is { } problem)
+        {
+            return Fail(problem);
+        }
+
+        await using var app = builder.Build();
+        await app.Services.InitializeDatabaseAsync();
+        try
+        {
+            var report = await ActivatorUtilities.CreateInstance<DataGenerator>(app.Services).GenerateAsync(options, Console.Out, CancellationToken.None);
+            var c = report.Counts;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                generated in {report.Elapsed.TotalSeconds:F1} s (seed {options.Seed}), history {report.First}–{report.Last}, {report.Open} drawn with its tasks open:
+                  {c.Agencies} agencies, {c.Targets:N0} targets, {c.Inspectors:N0} inspectors, {c.Recusals:N0} recusals, {c.RegistryChanges:N0} registry changes
+                  {c.Plans:N0} plans, {c.Draws:N0} draws, {c.Selections:N0} selections, {c.Tasks:N0} tasks, {c.Records:N0} inspection records, {c.Publications:N0} publications
+                """));
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 
     /// <summary>

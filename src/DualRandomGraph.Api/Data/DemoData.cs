@@ -90,15 +90,7 @@ public static class DemoData
             });
         }
 
-        for (var i = 0; i < Items.Length; i++)
-        {
-            db.CheckItems.Add(new CheckItem
-            {
-                Code = string.Create(CultureInfo.InvariantCulture, $"SJ-{i + 1:D2}"),
-                Title = Items[i].Title,
-                Categories = [.. Items[i].Categories],
-            });
-        }
+        db.CheckItems.AddRange(SeedCheckItems());
 
         foreach (var inspector in DemoInspectors(agency))
         {
@@ -123,6 +115,14 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>The seed plan's spot-check item list as new registry rows (SJ-01 … SJ-11), for the demo and the data generator.</summary>
+    internal static IEnumerable<CheckItem> SeedCheckItems() => Items.Select((item, i) => new CheckItem
+    {
+        Code = string.Create(CultureInfo.InvariantCulture, $"SJ-{i + 1:D2}"),
+        Title = item.Title,
+        Categories = [.. item.Categories],
+    });
 
     private static IEnumerable<Inspector> DemoInspectors(Agency agency)
     {

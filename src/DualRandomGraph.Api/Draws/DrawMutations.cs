@@ -175,16 +175,7 @@ public sealed class DrawMutations
 
             foreach (var selection in draw.Selections.OrderBy(s => s.Id))
             {
-                db.Tasks.Add(new InspectionTask
-                {
-                    SelectionId = selection.Id,
-                    PlanId = plan.Id,
-                    TargetId = selection.TargetId,
-                    Mode = selection.Target!.OnPositiveList ? InspectionMode.OffSite : InspectionMode.OnSite,
-                    Status = InspectionTaskStatus.Assigned,
-                    CheckItems = [.. plan.CheckItems.Where(c => c.Categories.Contains(selection.Category)).OrderBy(c => c.Code)],
-                    CreatedAt = now,
-                });
+                db.Tasks.Add(DrawRecords.TaskFor(selection, selection.Target!.OnPositiveList, plan, now));
             }
 
             try

@@ -133,6 +133,21 @@ internal static class DrawRecords
     }
 
     /// <summary>
+    /// The inspection task a committed selection becomes: the plan's check items for the target's category, off-site
+    /// for a positive-list target (R6). Used by <c>commitDraw</c> and by the data generator alike.
+    /// </summary>
+    public static InspectionTask TaskFor(DrawSelection selection, bool onPositiveList, SamplingPlan plan, DateTime createdAt) => new()
+    {
+        SelectionId = selection.Id,
+        PlanId = plan.Id,
+        TargetId = selection.TargetId,
+        Mode = onPositiveList ? InspectionMode.OffSite : InspectionMode.OnSite,
+        Status = InspectionTaskStatus.Assigned,
+        CheckItems = [.. plan.CheckItems.Where(c => c.Categories.Contains(selection.Category)).OrderBy(c => c.Code)],
+        CreatedAt = createdAt,
+    };
+
+    /// <summary>
     /// A stored draw with every row its verification reads. Each table is read flat and the lists are put together
     /// here: EF Core's include fix-up searches a list per row added, which for a 100,000-target pool took seconds.
     /// </summary>

@@ -44,7 +44,7 @@ public sealed class PublicationQueries
     }
 
     /// <summary>The R5 deadline; null when it falls in a year the calendar does not cover yet (it cannot be overdue today).</summary>
-    private static DateOnly? DeadlineOrNull(WorkingDayCalendar calendar, DateOnly workCompletedOn)
+    internal static DateOnly? DeadlineOrNull(WorkingDayCalendar calendar, DateOnly workCompletedOn)
     {
         try
         {

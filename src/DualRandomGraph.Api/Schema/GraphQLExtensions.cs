@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
+using DualRandomGraph.Api.Compliance;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
@@ -48,6 +49,7 @@ public static class GraphQLExtensions
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();
+        builder.Services.AddSingleton<ComplianceStatistics>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<IAuditSink>(sp => sp.GetRequiredService<AuditTrail>());
         return builder;

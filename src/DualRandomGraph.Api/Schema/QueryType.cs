@@ -2,6 +2,7 @@ using DualRandomGraph.Api.Agencies;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.CheckItems;
+using DualRandomGraph.Api.Compliance;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Inspections;
 using DualRandomGraph.Api.Inspectors;
@@ -36,6 +37,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddFieldsOf<InspectionQueries>();
         this.AddFieldsOf<PublicationQueries>();
         this.AddFieldsOf<CalendarQueries>();
+        this.AddFieldsOf<ComplianceQueries>();
         this.AddFieldsOf<AuditQueries>();
     }
 }

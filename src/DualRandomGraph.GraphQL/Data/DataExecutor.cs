@@ -76,8 +76,10 @@ internal static class DataExecutor
                 }
 
                 string? fingerprint = null;
-                string EncodeCursor(object row) => KeysetCursor.Encode(fingerprint ??= KeysetCursor.Fingerprint(request.Order), request.Order, row);
-                var edges = page.Select(row => new DataEdge(EncodeCursor, row)).ToList();
+
+                // One delegate for the page: a method group passed per edge would allocate a delegate per row.
+                Func<object, string> encodeCursor = row => KeysetCursor.Encode(fingerprint ??= KeysetCursor.Fingerprint(request.Order), request.Order, row);
+                var edges = page.ConvertAll(row => new DataEdge(encodeCursor, row));
 
                 // As HotChocolate: the side we read towards knows from the extra row; the other side only
                 // knows that a cursor was given (checking would cost another statement).

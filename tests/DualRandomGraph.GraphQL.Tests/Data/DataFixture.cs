@@ -1,16 +1,15 @@
-using System.Data.Common;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
 using DualRandomGraph.GraphQL.Tests.Data.TestModel;
+using DualRandomGraph.Tests.Shared;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,58 +116,5 @@ public sealed class DataFixture : IDisposable
         _queryCache.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
-    }
-}
-
-/// <summary>Records the text of every command EF Core sends, to count statements and snapshot the SQL.</summary>
-public sealed class SqlRecorder : DbCommandInterceptor
-{
-    private readonly List<string> _statements = [];
-
-    public IReadOnlyList<string> Statements
-    {
-        get
-        {
-            lock (_statements)
-            {
-                return [.. _statements];
-            }
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_statements)
-        {
-            _statements.Clear();
-        }
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return base.ReaderExecuting(command, eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    private void Record(DbCommand command)
-    {
-        lock (_statements)
-        {
-            _statements.Add(command.CommandText);
-        }
     }
 }

@@ -71,6 +71,7 @@ public sealed class FilteringTests(DataFixture fixture) : IClassFixture<DataFixt
         ["or"] = ("{ or: [{ score: { gt: 50 } }, { name: { startsWith: \"A\" } }] }", c => c.Score > 50 || c.Name.StartsWith('A')),
         ["and with or inside operations"] = ("{ and: [{ active: { eq: true } }, { score: { or: [{ lt: 20 }, { gt: 50 }] } }] }", c => c.Active && (c.Score < 20 || c.Score > 50)),
         ["several fields are and-ed"] = ("{ active: { eq: true }, category: { eq: KEY } }", c => c.Active && c.Category == Category.Key),
+        ["cheap terms are tested first"] = ("{ name: { contains: \"a\" }, visits: { some: { transferred: { eq: true } } }, score: { gt: 10 } }", c => c.Name.Contains('a') && c.Visits.Any(v => v.Transferred) && c.Score > 10),
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Types;
 
@@ -53,9 +54,12 @@ internal static class OperationFilterTypes
         _ when valueType == typeof(string) => "String",
         _ when valueType == typeof(bool) => "Boolean",
         _ when valueType == typeof(Guid) => "Uuid",
-        _ when valueType.IsEnum => valueType.GraphQLName(),
+        // GraphQLName() reads attributes; filters ask for the name on every request.
+        _ when valueType.IsEnum => EnumNames.GetOrAdd(valueType, type => type.GraphQLName()),
         _ => ComparableNames[valueType],
     };
+
+    private static readonly ConcurrentDictionary<Type, string> EnumNames = new();
 }
 
 /// <summary>
