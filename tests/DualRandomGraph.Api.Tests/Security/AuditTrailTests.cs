@@ -128,6 +128,18 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
 public sealed class AuditTamperTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
+    public async Task Emptying_the_log_at_once_is_refused()
+    {
+        var before = (int)(await AuditLog.VerifyAsync(factory))["entries"]!;
+
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => factory.Database.ExecuteAsync(Draws.DrawImmutabilityTests.EmptyTable("AuditEntries")));
+
+        Assert.Equal("The audit log is append-only.", factory.Database.Refusal(refused));
+        Assert.True(before > 0);
+        Assert.Equal(before, (int)(await AuditLog.VerifyAsync(factory))["entries"]!);
+    }
+
+    [Fact]
     public async Task Editing_or_deleting_a_row_in_the_database_is_reported_at_that_row()
     {
         var admin = factory.CreateGraphQLClientAs("tamper-admin", Roles.Admin);
