@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// <summary>Append-only (triggers refuse UPDATE and DELETE); written only by <see cref="Audit.AuditTrail"/>.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 

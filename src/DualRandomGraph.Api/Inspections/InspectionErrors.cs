@@ -8,7 +8,10 @@ public sealed record DateOutsideQuarterError(string Message, DateOnly InspectedO
     public string Code => "DATE_OUTSIDE_QUARTER";
 }
 
-/// <summary>An inspector records only the tasks of the teams they are on.</summary>
+/// <summary>
+/// An inspector records only the tasks of the teams they are on. Only a task they can see gets this answer (one of a
+/// plan whose results are published); any other answers NOT_FOUND, exactly as an unknown id does.
+/// </summary>
 public sealed record NotOnTeamError(string Message) : IUserError
 {
     public string Code => "NOT_ON_TEAM";

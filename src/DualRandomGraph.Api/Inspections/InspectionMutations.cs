@@ -1,6 +1,7 @@
 using DualRandomGraph.Api.Common;
 using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Security;
+using DualRandomGraph.Api.Tasks;
 using DualRandomGraph.Domain.Inspections;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Publications;
@@ -29,7 +30,10 @@ public sealed class InspectionMutations
     {
         var cancellationToken = context.CancellationToken;
         var key = GlobalId.ParseFor(nameof(InspectionTask), input.TaskId);
-        var task = key is null ? null : await db.Tasks
+
+        // Read through the same rule as every query of tasks: a task the caller may not see is answered as an unknown
+        // id, so the error does not tell an inspector that a task of another team exists.
+        var task = key is null ? null : await db.Tasks.VisibleTo(context.User)
             .Include(t => t.Plan).Include(t => t.Target).Include(t => t.CheckItems.OrderBy(c => c.Code)).Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
             .AsSplitQuery().FirstOrDefaultAsync(t => t.Id == key, cancellationToken);
         if (task is null)

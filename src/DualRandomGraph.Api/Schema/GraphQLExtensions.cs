@@ -4,6 +4,7 @@ using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Compliance;
 using DualRandomGraph.Api.Draws;
+using DualRandomGraph.Api.Idempotency;
 using DualRandomGraph.Api.Publications;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.GraphQL.Auditing;
@@ -44,6 +45,7 @@ public static class GraphQLExtensions
             .AddRequestLimits()
             .AddErrorInfoProvider(new SafeErrorInfoProvider(exposeDetails: builder.Environment.IsDevelopment())));
         builder.Services.AddGraphQLHttp();
+        builder.Services.AddGraphQLIdempotency<IdempotencyStore>();
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
         builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);

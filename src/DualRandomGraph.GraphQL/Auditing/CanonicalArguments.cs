@@ -23,19 +23,22 @@ public static class CanonicalArguments
     public static string Json(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var arguments = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        if (context.Arguments is { } given)
-        {
-            foreach (var (name, value) in given)
-            {
-                arguments[name] = value.Value;
-            }
-        }
-
-        return Sorted(JsonSerializer.SerializeToNode(arguments, Options))?.ToJsonString(Options) ?? "null";
+        return Json(context.Arguments?.Select(a => KeyValuePair.Create(a.Key, a.Value.Value)));
     }
 
-    /// <summary>SHA-256 (lowercase hex) of <see cref="Json"/>.</summary>
+    /// <summary>The same canonical form for named values, e.g. a request's variables.</summary>
+    public static string Json(IEnumerable<KeyValuePair<string, object?>>? values)
+    {
+        var sorted = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in values ?? [])
+        {
+            sorted[name] = value;
+        }
+
+        return Sorted(JsonSerializer.SerializeToNode(sorted, Options))?.ToJsonString(Options) ?? "null";
+    }
+
+    /// <summary>SHA-256 (lowercase hex) of <see cref="Json(IResolveFieldContext)"/>.</summary>
     public static string Digest(IResolveFieldContext context)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json(context))));
 

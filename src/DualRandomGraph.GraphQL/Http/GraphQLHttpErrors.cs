@@ -19,6 +19,18 @@ public static class GraphQLHttpErrorCodes
     public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED";
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>The idempotency key is malformed, given twice, or contradicted (400).</summary>
+    public const string IdempotencyKeyInvalid = "IDEMPOTENCY_KEY_INVALID";
+
+    /// <summary>The key was used before with a different request (422): a new request needs a new key.</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
+    /// <summary>The first request with this key is still executing (409); retry once it has answered.</summary>
+    public const string IdempotencyKeyInProgress = "IDEMPOTENCY_KEY_IN_PROGRESS";
+
+    /// <summary>A mutation with a key from an anonymous caller (400): keys are kept per authenticated caller.</summary>
+    public const string IdempotencyKeyNotAllowed = "IDEMPOTENCY_KEY_NOT_ALLOWED";
 }
 
 /// <summary>A request the transport rejects before GraphQL sees it; always answered with a 4xx status.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DualRandomGraph.GraphQL.Http;
 
@@ -33,6 +34,30 @@ public static class GraphQLHttpExtensions
         services.TryAddSingleton<GraphQLDocumentCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, GraphQLDocumentCache>(
             sp => sp.GetRequiredService<GraphQLDocumentCache>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Honours idempotency keys on mutations (<see cref="IdempotentExecution"/>), keeping them in
+    /// <typeparamref name="TStore"/>; options from <c>GraphQL:Idempotency</c>. Without this call the keys are ignored.
+    /// </summary>
+    public static IServiceCollection AddGraphQLIdempotency<TStore>(this IServiceCollection services)
+        where TStore : class, IIdempotencyStore
+    {
+        services.AddOptions<IdempotencyOptions>()
+            .BindConfiguration(IdempotencyOptions.SectionName)
+            .Validate(o => o.Expiration > TimeSpan.Zero, "GraphQL:Idempotency:Expiration must be positive.")
+            .Validate(o => o.MaxKeyLength is > 0 and <= 255, "GraphQL:Idempotency:MaxKeyLength must be between 1 and 255.")
+            .Validate<IOptions<GraphQLHttpOptions>>(
+                (o, http) => o.PendingTimeout > TimeSpan.Zero && (http.Value.ExecutionTimeout == TimeSpan.Zero || o.PendingTimeout > http.Value.ExecutionTimeout),
+                "GraphQL:Idempotency:PendingTimeout must be positive and longer than GraphQL:Http:ExecutionTimeout.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdempotencyStore, TStore>();
+        services.TryAddSingleton<IdempotentExecution>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, IdempotentExecution>(
+            sp => sp.GetRequiredService<IdempotentExecution>()));
         return services;
     }
 

@@ -115,11 +115,19 @@ public sealed partial class GraphQLHttpMiddleware
 
         IReadOnlyList<GraphQLRequest> requests;
         bool isBatch;
+        string?[]? keys = null;
+        var idempotency = isGet ? null : context.RequestServices.GetService<IdempotentExecution>();
         try
         {
             (requests, isBatch) = isGet
                 ? ([_reader.ReadGet(request.Query)], false)
                 : await _reader.ReadPostAsync(request, context.RequestAborted);
+            if (idempotency is not null)
+            {
+                keys = IdempotencyKeys.Read(request, requests, isBatch, idempotency.Options.MaxKeyLength);
+                if (!idempotency.Options.Enabled || keys.All(k => k is null))
+                    keys = null;
+            }
         }
         catch (HttpRequestError error)
         {
@@ -127,35 +135,51 @@ public sealed partial class GraphQLHttpMiddleware
             return;
         }
 
-        var results = await ExecuteAsync(context, requests, isGet);
+        var answers = await ExecuteAsync(context, requests, isGet, keys, idempotency);
 
         if (isBatch)
         {
             // Each result of a batch carries its own errors; the status speaks for the batch as a whole.
-            await WriteJsonAsync(context, StatusCodes.Status200OK, mediaType, results);
+            if (answers.All(a => a.Json is null))
+                await WriteJsonAsync(context, StatusCodes.Status200OK, mediaType, answers.Select(a => a.Result).ToArray());
+            else
+                await WriteTextAsync(context, StatusCodes.Status200OK, mediaType, "[" + string.Join(',', answers.Select(a => a.Json ?? _serializer.Serialize(a.Result))) + "]");
             return;
         }
 
-        var result = results[0];
-        var status = StatusOf(result, mediaType);
+        var answer = answers[0];
+        var status = answer.Replayed is { } replayed
+            ? mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : replayed.StatusCode
+            : StatusOf(answer.Result, mediaType);
         if (status == StatusCodes.Status405MethodNotAllowed)
             context.Response.Headers.Allow = "POST";
-        await WriteJsonAsync(context, status, mediaType, result);
+        if (answer.Replayed is not null)
+            context.Response.Headers[IdempotencyKeys.ReplayedHeaderName] = "true";
+
+        if (answer.Json is { } json)
+            await WriteTextAsync(context, status, mediaType, json);
+        else
+            await WriteJsonAsync(context, status, mediaType, answer.Result);
     }
 
-    private async Task<ExecutionResult[]> ExecuteAsync(HttpContext context, IReadOnlyList<GraphQLRequest> requests, bool isGet)
+    private async Task<Answer[]> ExecuteAsync(
+        HttpContext context, IReadOnlyList<GraphQLRequest> requests, bool isGet, string?[]? keys, IdempotentExecution? idempotency)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var timeout = _options.ExecutionTimeout;
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+
+        // A request with an idempotency key runs to the end even when its client goes away: the client's retry is
+        // then answered with the stored response, instead of finding an execution that may or may not have saved.
+        using var cancellation = keys is null ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted) : new CancellationTokenSource();
         if (timeout > TimeSpan.Zero)
             cancellation.CancelAfter(timeout);
 
         // One after the other: the request's scoped services (a DbContext above all) are not thread-safe.
-        var results = new ExecutionResult[requests.Count];
+        var answers = new Answer[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
+            var idempotent = keys?[i] is { } key ? new IdempotentRequest(key) : null;
             var options = new ExecutionOptions
             {
                 Query = request.Query,
@@ -169,21 +193,45 @@ public sealed partial class GraphQLHttpMiddleware
                 ValidationRules = isGet ? GetRules : PostRules,
                 CachedDocumentValidationRules = isGet ? GetCachedRules : PostCachedRules,
             };
+            if (idempotent is not null)
+                options.UserContext[IdempotentRequest.ContextKey] = idempotent;
 
+            ExecutionResult result;
             try
             {
-                results[i] = await executer.ExecuteAsync(options);
+                result = await executer.ExecuteAsync(options);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
             {
                 LogTimeout(timeout);
-                results[i] = new ExecutionResult(new ExecutionTimeoutError(timeout));
+                result = new ExecutionResult(new ExecutionTimeoutError(timeout));
+            }
+            catch (OperationCanceledException) when (idempotent is not null && cancellation.IsCancellationRequested)
+            {
+                // Timed out after the client left: still the answer its retry will get.
+                LogTimeout(timeout);
+                result = new ExecutionResult(new ExecutionTimeoutError(timeout));
             }
 
-            EnsureErrorCodes(results[i]);
+            EnsureErrorCodes(result);
+            answers[i] = await AnswerAsync(result, idempotent, idempotency);
         }
 
-        return results;
+        return answers;
+    }
+
+    /// <summary>A replay answers with the stored body; a keyed execution stores what it answers, before answering.</summary>
+    private async Task<Answer> AnswerAsync(ExecutionResult result, IdempotentRequest? idempotent, IdempotentExecution? idempotency)
+    {
+        if (idempotent?.Replay is { } replay)
+            return new Answer(result, IdempotentExecution.ReplayBody(replay), replay);
+
+        if (idempotent?.Claim is null || idempotency is null)
+            return new Answer(result, null, null);
+
+        var json = _serializer.Serialize(result);
+        await idempotency.CompleteAsync(idempotent, new IdempotentResponse(StatusOf(result, GraphQLMediaTypes.GraphQLResponseJson), json));
+        return new Answer(result, json, null);
     }
 
     // GraphQL.NET derives an unexpected error's code from the exception type, which leaves a bare
@@ -206,6 +254,8 @@ public sealed partial class GraphQLHttpMiddleware
         var errors = result.Errors ?? [];
         if (errors.Any(e => e is OperationNotAllowedError { Code: GraphQLHttpErrorCodes.MethodNotAllowed }))
             return StatusCodes.Status405MethodNotAllowed;
+        if (errors.OfType<HttpRequestError>().FirstOrDefault() is { } refused)
+            return refused.StatusCode;
         if (result.Executed || mediaType == GraphQLMediaTypes.Json)
             return StatusCodes.Status200OK;
         if (errors.Any(e => e is ExecutionTimeoutError or TimeoutError))
@@ -249,6 +299,16 @@ public sealed partial class GraphQLHttpMiddleware
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await _serializer.WriteAsync(context.Response.Body, value, context.RequestAborted);
     }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string mediaType, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await context.Response.WriteAsync(json, context.RequestAborted);
+    }
+
+    /// <summary>One request's result and, when it was serialised already (stored or replayed), its JSON.</summary>
+    private readonly record struct Answer(ExecutionResult Result, string? Json, IdempotentResponse? Replayed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GraphQL request cancelled after the execution timeout of {Timeout}.")]
     private partial void LogTimeout(TimeSpan timeout);

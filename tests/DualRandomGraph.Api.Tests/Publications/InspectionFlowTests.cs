@@ -36,7 +36,7 @@ public sealed class InspectionFlowTests(DrawsApiFactory factory) : IClassFixture
         var outsider = factory.CreateGraphQLClientAs(scenario.InspectorKeys.First(k => !team.Contains(k)), Roles.Inspector);
         factory.Clock.SetChinaDay(new DateOnly(2023, 8, 15));
 
-        Assert.Equal("NOT_ON_TEAM", await RecordErrorsAsync(outsider, first, Findings("2023-07-10")));
+        Assert.Equal("NOT_FOUND", await RecordErrorsAsync(outsider, first, Findings("2023-07-10"))); // unpublished: hidden from them, as if unknown
         Assert.Equal("DATE_OUTSIDE_QUARTER", await RecordErrorsAsync(inspector, first, Findings("2023-06-30")));
         Assert.Equal("VALIDATION(findings.inspectedOn)", await RecordErrorsAsync(inspector, first, Findings("2023-09-01")));
         Assert.Equal("EVIDENCE_REQUIRED", await RecordErrorsAsync(inspector, first, Findings("2023-07-10", mode: "OFF_SITE")));
@@ -70,6 +70,7 @@ public sealed class InspectionFlowTests(DrawsApiFactory factory) : IClassFixture
         Assert.Equal("TARGETED", (string?)targeted["origin"]);
 
         var publication = await PublishAsync(coordinator, planId, null);
+        Assert.Equal("NOT_ON_TEAM", await RecordErrorsAsync(outsider, first, Findings("2023-07-11"))); // published: seen, yet not theirs
         Assert.Equal(
             "1 2023-07-10 正常 无 | 2 2023-07-20 正常 无 | 3 2023-08-01 发现问题 危废台账不全",
             Table(publication["rows"]!));

@@ -47,7 +47,16 @@ public sealed class TestSchema : Schema
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
         mutation.Field<NonNullGraphType<IntGraphType>>("increment")
-            .Resolve(_ => probe.Increment());
+            .Argument<IntGraphType>("by")
+            .Resolve(ctx => probe.Increment(ctx.GetArgument("by", 1)));
+        mutation.Field<NonNullGraphType<IntGraphType>>("incrementWhenReleased")
+            .ResolveAsync(async ctx =>
+            {
+                // Stops when its execution is cancelled, as a database write given the token would.
+                probe.HeldStarted.TrySetResult();
+                await probe.Hold.Task.WaitAsync(ctx.CancellationToken);
+                return probe.Increment();
+            });
 
         // Only there to be refused: this transport carries no event streams.
         var subscription = new ObjectGraphType { Name = "Subscription" };
@@ -67,7 +76,12 @@ public sealed class TestProbe
 
     public int Counter => Volatile.Read(ref _counter);
 
-    public int Increment() => Interlocked.Increment(ref _counter);
+    public int Increment(int by = 1) => Interlocked.Add(ref _counter, by);
+
+    /// <summary>Set when <c>incrementWhenReleased</c> has started; it finishes once <see cref="Hold"/> is set.</summary>
+    public TaskCompletionSource HeldStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Hold { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
