@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Draws;
 using DualRandomGraph.Api.Tests.Infrastructure;
@@ -162,6 +163,31 @@ public sealed class TwoServerRaceTests(TwoServers fixture) : IClassFixture<TwoSe
         var sequences = await SequencesAfterAsync(start);
         Assert.Equal(Enumerable.Range((int)start + 1, Racers * perRacer), sequences);
     }
+
+    [PostgresFact]
+    public async Task One_idempotency_key_sent_to_both_servers_at_once_executes_once()
+    {
+        const string Mutation = "mutation($code: String!) { createRegion(input: { code: $code, name: \"幂等测试区\" }) { region { code } errors { ... on Error { code } } } }";
+        var key = $"race-{Guid.NewGuid():N}";
+
+        // One caller (the same token subject on both servers) retrying one request with one key.
+        var answers = await RaceAsync(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Mutation, variables = new { code = "IDEM-RACE" } }) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await fixture.Servers[i % 2].CreateGraphQLClientAs("race-idempotent-admin", Roles.Admin).Http.SendAsync(request);
+            return ((int)response.StatusCode, response.Headers.Contains("Idempotent-Replayed"), await response.Content.ReadAsStringAsync());
+        });
+
+        var executed = Assert.Single(answers, a => a.Item1 == 200 && !a.Item2);
+        Assert.Contains("\"region\":{\"code\":\"IDEM-RACE\"}", executed.Item3, StringComparison.Ordinal);
+        Assert.All(answers.Where(a => a != executed), a => Assert.True(
+            (a.Item1 == 200 && a.Item2 && Data(a.Item3) == Data(executed.Item3)) || (a.Item1 == 409 && a.Item3.Contains("IDEMPOTENCY_KEY_IN_PROGRESS", StringComparison.Ordinal)),
+            $"{a.Item1} replayed={a.Item2} {a.Item3}"));
+        Assert.Equal(1, await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "Regions" WHERE "Code" = 'IDEM-RACE'"""));
+    }
+
+    private static string Data(string body) => System.Text.Json.Nodes.JsonNode.Parse(body)!["data"]!.ToJsonString();
 
     private PlanningClient Planning(int racer) => new(Coordinator(racer));
 
