@@ -25,8 +25,9 @@ internal static class DatabaseLocks
     }
 
     /// <summary>
-    /// A plan's row (<see cref="Domain.Planning.SamplingPlan"/>): its draws, commit and publications change one at a time (a draw superseding the proposed one
-    /// while another process commits it would otherwise leave a new proposal beside the committed draw).
+    /// A plan's row (<see cref="Domain.Planning.SamplingPlan"/>): its draws and their commit change one at a time (a
+    /// redraw superseding the proposed draw while another process commits it would otherwise leave a new proposal
+    /// beside the committed draw).
     /// </summary>
     public static Task LockPlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
     {
