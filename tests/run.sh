@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: restores, builds (the build installs Banana Cake Pop with
 # npm), and runs all test projects on SQLite; then runs the API tests again on PostgreSQL. The graphql-http audit
-# tests install their npm packages themselves.
+# tests install their npm packages themselves; Chromium for the dashboard's browser test is installed below when
+# missing.
 #
 # PostgreSQL: with DRG_TEST_POSTGRES set (a connection string to a server where the user may create databases),
 # that server is used. Otherwise the script makes a throwaway cluster: it installs Debian's postgresql package when
@@ -16,6 +17,21 @@ cd "$(dirname "$0")/.."
 for tool in dotnet node npm; do
   command -v "$tool" >/dev/null || { echo "tests/run.sh: '$tool' is not installed" >&2; exit 1; }
 done
+
+# --- Chromium for the dashboard's browser test (tests/dashboard-browser, DashboardBrowserTests) -------------------
+# Debian's package, driven by playwright-core at /usr/bin/chromium. CI runs as root on a fresh machine and installs it
+# here; elsewhere, install it once: sudo apt-get install -y chromium
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "tests/run.sh: installing chromium for the dashboard's browser test"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || { echo "tests/run.sh: could not install chromium" >&2; exit 1; }
+  else
+    echo "tests/run.sh: /usr/bin/chromium is missing; install it with: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+# -------------------------------------------------------------------------------------------------------------------
 
 fail() { echo "tests/run.sh: $*" >&2; exit 1; }
 

@@ -74,7 +74,8 @@ public static class CommandLine
                                             repository root) with a generated registry and Y years of plans, draws,
                                             inspections and publications ending with quarter --until (default: the last
                                             quarter that has ended), plus the next quarter drawn with its tasks open;
-                                            the same seed (default 1) and options give the same data
+                                            the same seed (default 1) and options give the same data; --years 0
+                                            makes the registry alone
         An inspector's token sees the tasks of the teams of the inspector whose accountSubject is its --subject
         (demo data: the registry code, e.g. token --role inspector --subject DEMO-XJ-0001).
         """;

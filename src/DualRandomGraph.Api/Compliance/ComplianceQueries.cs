@@ -24,10 +24,7 @@ public sealed class ComplianceQueries
     {
         var id = await AgencyKeyAsync(context, agencyId);
         CheckYear("year", year);
-        if (quarter is not null and not (>= 1 and <= 4))
-        {
-            throw Invalid("quarter", $"The quarter must be 1–4 (or omitted for the whole year), not {quarter}.");
-        }
+        CheckQuarter(quarter);
 
         var view = ComplianceAccess.ViewFor(context.User);
         var published = await statistics.PublishedQuartersAsync([id], year, year, context.CancellationToken);
@@ -76,10 +73,7 @@ public sealed class ComplianceQueries
         [Id] string regionId, int year, int? quarter, [FromServices] ComplianceStatistics statistics, IResolveFieldContext context)
     {
         CheckYear("year", year);
-        if (quarter is not null and not (>= 1 and <= 4))
-        {
-            throw Invalid("quarter", $"The quarter must be 1–4 (or omitted for the whole year), not {quarter}.");
-        }
+        CheckQuarter(quarter);
 
         await using var db = context.CreateDbContext();
         var key = GlobalId.ParseFor(nameof(Region), regionId);
@@ -116,7 +110,7 @@ public sealed class ComplianceQueries
         return [.. stats.Where(s => ComplianceAccess.IsReadable(view, published, s.AgencyId, s.Year, s.Quarter))];
     }
 
-    private static async Task<int> AgencyKeyAsync(IResolveFieldContext context, string agencyId)
+    internal static async Task<int> AgencyKeyAsync(IResolveFieldContext context, string agencyId)
     {
         var key = GlobalId.ParseFor(nameof(Agency), agencyId);
         await using var db = context.CreateDbContext();
@@ -128,7 +122,15 @@ public sealed class ComplianceQueries
         return key.Value;
     }
 
-    private static void CheckYear(string argument, int year)
+    internal static void CheckQuarter(int? quarter)
+    {
+        if (quarter is not null and not (>= 1 and <= 4))
+        {
+            throw Invalid("quarter", $"The quarter must be 1–4 (or omitted for the whole year), not {quarter}.");
+        }
+    }
+
+    internal static void CheckYear(string argument, int year)
     {
         if (year is < 2000 or > 2100)
         {

@@ -15,7 +15,7 @@ namespace DualRandomGraph.Api.Compliance;
 
 /// <summary>
 /// Computes <see cref="ComplianceStats"/> in the database: every figure is a GROUP BY over the scope (agencies × years)
-/// projected to a few small rows, so a call runs about fifteen statements however many targets, inspections or
+/// projected to a few small rows, so a call runs 16 statements (18 for a year) however many targets, inspections or
 /// quarters it covers, and never loads the rows themselves. The GraphQL fields, the series, the regional view and the
 /// <c>complianceChanged</c> subscription all read it from here.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Common;
 using DualRandomGraph.Api.Data;
@@ -8,6 +9,7 @@ using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,7 +141,11 @@ public sealed class DrawMutations
     /// exactly one succeeds; the database decides.
     /// </summary>
     public static async Task<CommitDrawPayload> CommitDrawAsync(
-        CommitDrawInput input, [FromDbContext] AppDbContext db, [FromServices] TimeProvider clock, IResolveFieldContext context)
+        CommitDrawInput input,
+        [FromDbContext] AppDbContext db,
+        [FromServices] TimeProvider clock,
+        [FromServices] IEventStream<DrawCommitted> drawCommitted,
+        IResolveFieldContext context)
     {
         var cancellationToken = context.CancellationToken;
         var key = GlobalId.ParseFor(nameof(Draw), input.DrawId);
@@ -173,16 +179,12 @@ public sealed class DrawMutations
                 return new CommitDrawPayload(null, [await CommitProblemAsync(db, draw, cancellationToken) ?? AlreadyCommitted(draw.Id)]);
             }
 
-            foreach (var selection in draw.Selections.OrderBy(s => s.Id))
-            {
-                db.Tasks.Add(DrawRecords.TaskFor(selection, selection.Target!.OnPositiveList, plan, now));
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var tasks = draw.Selections.OrderBy(s => s.Id).Select(s => DrawRecords.TaskFor(s, s.Target!.OnPositiveList, plan, now)).ToList();
+                await DrawRecords.InsertTasksAsync(db, tasks, cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbException)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new CommitDrawPayload(null, [AlreadyCommitted(await CommittedDrawIdAsync(db, plan.Id, cancellationToken) ?? draw.Id)]);
@@ -191,6 +193,8 @@ public sealed class DrawMutations
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // Not cancelled with the request: the draw is committed whether or not the caller still waits for the answer.
+        await drawCommitted.PublishAsync(new DrawCommitted(plan.AgencyId, draw.Id), CancellationToken.None);
         return new CommitDrawPayload(await DrawLoading.LoadAsync(db, draw.Id, cancellationToken), null);
     }
 

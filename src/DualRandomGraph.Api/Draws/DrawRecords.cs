@@ -148,6 +148,19 @@ internal static class DrawRecords
     };
 
     /// <summary>
+    /// Inserts a committed draw's tasks with their check items in the caller's transaction, as bulk inserts: a draw on a
+    /// large registry has tens of thousands of tasks, each with most of the plan's items, which change tracking adds
+    /// far more slowly than it writes them. The unique selection index still refuses a second task for a selection.
+    /// </summary>
+    /// <exception cref="System.Data.Common.DbException">When a selection already has its task.</exception>
+    public static async Task InsertTasksAsync(AppDbContext db, IReadOnlyCollection<InspectionTask> tasks, CancellationToken cancellationToken)
+    {
+        await BulkInsert.InsertEntitiesAsync(db, tasks, cancellationToken);
+        await BulkInsert.InsertAsync(
+            db, "InspectionTaskCheckItems", ["CheckItemsId", "InspectionTaskId"], tasks.SelectMany(t => t.CheckItems.Select(c => (c.Id, t.Id))), r => [r.Item1, r.Item2], cancellationToken);
+    }
+
+    /// <summary>
     /// A stored draw with every row its verification reads. Each table is read flat and the lists are put together
     /// here: EF Core's include fix-up searches a list per row added, which for a 100,000-target pool took seconds.
     /// </summary>

@@ -25,7 +25,7 @@ public sealed class DrawType : AppNodeType<Draw>
     {
         Name = nameof(Draw);
         Description = "随机抽取: one attempt at a plan's draw, stored with everything needed to recompute it (algorithm drg-1).";
-        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Auditor);
+        this.AuthorizeWithRoles(ReadBy);
         this.MarkNonNull(nameof(Draw.Plan), nameof(Draw.Policy));
         ResolveReference(d => d.Plan, d => d.PlanId);
         ResolveReference(d => d.Policy, d => d.PolicyId);
@@ -52,6 +52,9 @@ public sealed class DrawType : AppNodeType<Draw>
             .Description("Where the verification document downloads from, relative to the server.")
             .Resolve(context => DrawEndpoints.DocumentPath(context.Source.Id));
     }
+
+    /// <summary>The roles that read draws.</summary>
+    internal static readonly string[] ReadBy = [Roles.Coordinator, Roles.Auditor];
 
     protected override IQueryable<Draw> Readable(AppDbContext db, IResolveFieldContext context)
     {

@@ -9,6 +9,7 @@ using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,11 @@ public sealed class InspectionMutations
     /// </summary>
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Inspector)]
     public static async Task<RecordInspectionPayload> RecordInspectionAsync(
-        RecordInspectionInput input, [FromDbContext] AppDbContext db, [FromServices] TimeProvider clock, IResolveFieldContext context)
+        RecordInspectionInput input,
+        [FromDbContext] AppDbContext db,
+        [FromServices] TimeProvider clock,
+        [FromServices] IEventStream<InspectionRecorded> inspectionRecorded,
+        IResolveFieldContext context)
     {
         var cancellationToken = context.CancellationToken;
         var key = GlobalId.ParseFor(nameof(InspectionTask), input.TaskId);
@@ -88,7 +93,13 @@ public sealed class InspectionMutations
             db,
             async () => await RecordedVisitsAsync(db, task.Id, cancellationToken) > recorded ? AlreadyRecorded(task.Visits) : null,
             cancellationToken);
-        return raced is null ? new RecordInspectionPayload(await ReloadAsync(db, record.Id, cancellationToken), null) : new RecordInspectionPayload(null, [raced]);
+        if (raced is not null)
+        {
+            return new RecordInspectionPayload(null, [raced]);
+        }
+
+        await PublishCommittedAsync(inspectionRecorded, record);
+        return new RecordInspectionPayload(await ReloadAsync(db, record.Id, cancellationToken), null);
     }
 
     /// <summary>Adds a further visit to a drawn target (家次): the task is ASSIGNED again until the visit is recorded.</summary>
@@ -133,7 +144,11 @@ public sealed class InspectionMutations
     /// <summary>Records a targeted (non-random) inspection: kept, but never random coverage nor in the public table.</summary>
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Inspector)]
     public static async Task<RecordTargetedInspectionPayload> RecordTargetedInspectionAsync(
-        RecordTargetedInspectionInput input, [FromDbContext] AppDbContext db, [FromServices] TimeProvider clock, IResolveFieldContext context)
+        RecordTargetedInspectionInput input,
+        [FromDbContext] AppDbContext db,
+        [FromServices] TimeProvider clock,
+        [FromServices] IEventStream<InspectionRecorded> inspectionRecorded,
+        IResolveFieldContext context)
     {
         var cancellationToken = context.CancellationToken;
         var key = GlobalId.ParseFor(nameof(InspectionTarget), input.TargetId);
@@ -161,6 +176,7 @@ public sealed class InspectionMutations
             Actor.Name(context));
         db.InspectionRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishCommittedAsync(inspectionRecorded, record);
         return new RecordTargetedInspectionPayload(await ReloadAsync(db, record.Id, cancellationToken), null);
     }
 
@@ -311,6 +327,13 @@ public sealed class InspectionMutations
     }
 
     private const int MaxImport = 5000;
+
+    /// <summary>
+    /// Tells subscribers of a record once it is committed. Not cancelled with the request: the record exists whether or
+    /// not the caller is still waiting for its answer, and a subscriber must not miss it.
+    /// </summary>
+    private static ValueTask PublishCommittedAsync(IEventStream<InspectionRecorded> inspectionRecorded, InspectionRecord record)
+        => inspectionRecorded.PublishAsync(new InspectionRecorded(record.AgencyId, record.Id), CancellationToken.None);
 
     private static Task<int> RecordedVisitsAsync(AppDbContext db, int taskId, CancellationToken cancellationToken)
         => db.InspectionRecords.CountAsync(r => r.TaskId == taskId, cancellationToken);

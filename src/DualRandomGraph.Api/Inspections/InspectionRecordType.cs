@@ -19,13 +19,16 @@ public sealed class InspectionRecordType : AppNodeType<InspectionRecord>
     {
         Name = nameof(InspectionRecord);
         Description = "检查结果: what one visit found. RANDOM records come from tasks, TARGETED ones never count as random coverage, IMPORTED ones are history drawn elsewhere.";
-        this.AuthorizeWithRoles(Roles.Admin, Roles.Coordinator, Roles.Auditor, Roles.Inspector);
+        this.AuthorizeWithRoles(ReadBy);
         this.MarkNonNull(nameof(InspectionRecord.Agency), nameof(InspectionRecord.Target));
         ResolveReference(r => r.Agency, r => r.AgencyId);
         ResolveReference(r => r.Target, r => r.TargetId);
         ResolveReference(r => r.Task, r => r.TaskId);
         GetField(nameof(InspectionRecord.Amendments))!.UseSorting().NotFilterable();
     }
+
+    /// <summary>The roles that read records at all; which records each reads is <see cref="RecordAccess"/>.</summary>
+    internal static readonly string[] ReadBy = [Roles.Admin, Roles.Coordinator, Roles.Auditor, Roles.Inspector];
 
     protected override IQueryable<InspectionRecord> Readable(AppDbContext db, IResolveFieldContext context)
     {

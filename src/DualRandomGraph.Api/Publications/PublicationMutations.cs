@@ -11,6 +11,7 @@ using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Mutations;
 using DualRandomGraph.GraphQL.Relay;
+using DualRandomGraph.GraphQL.WebSockets;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,12 @@ public sealed class PublicationMutations
     /// revision (with a reason) that supersedes the last. The plan's drawn list and verification document become public.
     /// </summary>
     public static async Task<PublishResultsPayload> PublishResultsAsync(
-        PublishResultsInput input, [FromDbContext] AppDbContext db, [FromServices] CalendarSource calendars, [FromServices] TimeProvider clock, IResolveFieldContext context)
+        PublishResultsInput input,
+        [FromDbContext] AppDbContext db,
+        [FromServices] CalendarSource calendars,
+        [FromServices] TimeProvider clock,
+        [FromServices] IEventStream<PublicationPublished> publicationPublished,
+        IResolveFieldContext context)
     {
         var cancellationToken = context.CancellationToken;
         var errors = new List<IUserError>();
@@ -94,7 +100,14 @@ public sealed class PublicationMutations
             db,
             () => Task.FromResult<IUserError?>(new ConcurrencyConflictError("The quarter was published meanwhile; read it again.", header.Revision - 1, header.Revision)),
             cancellationToken);
-        return raced is null ? new PublishResultsPayload(await LoadAsync(db, publication.Id, cancellationToken), null) : new PublishResultsPayload(null, [raced]);
+        if (raced is not null)
+        {
+            return new PublishResultsPayload(null, [raced]);
+        }
+
+        // Not cancelled with the request: the publication is public whether or not the caller still waits for the answer.
+        await publicationPublished.PublishAsync(new PublicationPublished(agencyId, publication.Id), CancellationToken.None);
+        return new PublishResultsPayload(await LoadAsync(db, publication.Id, cancellationToken), null);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Compliance;
+using DualRandomGraph.Api.Dashboard;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Idempotency;
 using DualRandomGraph.Api.Publications;
@@ -52,12 +53,13 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();
         builder.Services.AddSingleton<ComplianceStatistics>();
+        builder.Services.AddHostedService<ComplianceChangeRelay>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<IAuditSink>(sp => sp.GetRequiredService<AuditTrail>());
         return builder;
     }
 
-    /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>The GraphQL endpoint and the IDE at <c>/graphql</c>, the downloads, and the dashboard at <c>/dashboard</c>.</summary>
     public static WebApplication MapAppGraphQL(this WebApplication app)
     {
         app.UseGraphQLWebSockets(EndpointPath);
@@ -65,6 +67,7 @@ public static class GraphQLExtensions
         app.MapBananaCakePop(EndpointPath);
         app.MapDrawEndpoints();
         app.MapPublicationEndpoints();
+        app.MapDashboard();
         return app;
     }
 }

@@ -60,3 +60,16 @@ public sealed class MutationType : ObjectGraphType
         this.AddFieldsOf<PublicationMutations>();
     }
 }
+
+/// <summary>The root subscription (over WebSocket, graphql-transport-ws): each feature folder adds its events.</summary>
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        InspectionSubscriptions.AddTo(this);
+        DrawSubscriptions.AddTo(this);
+        PublicationSubscriptions.AddTo(this);
+        ComplianceSubscriptions.AddTo(this);
+    }
+}

@@ -1,10 +1,6 @@
 using System.Net;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Tests.Shared;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace DualRandomGraph.Api.Tests.Http;
@@ -26,11 +22,8 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         var auditDirectory = RepositoryPaths.File("tests", "graphql-http-audit");
         await ExternalProcess.EnsureNpmPackagesAsync(auditDirectory, TimeSpan.FromMinutes(5));
 
-        await using var factory = new ApiFactory();
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        var url = new Uri(new Uri(address), "/graphql");
+        await using var factory = new KestrelApiFactory();
+        var url = factory.GraphQLUri;
 
         var audit = await ExternalProcess.RunAsync("node", ["audit.mjs", url.ToString()], auditDirectory, TimeSpan.FromMinutes(2));
         output.WriteLine(audit.Output);

@@ -60,10 +60,13 @@ public class ApiFactory : WebApplicationFactory<Program>
     public GraphQLClient CreateGraphQLClientAs(string subject, params string[] roles)
     {
         var http = CreateClient();
-        var token = TokenIssuer.Issue(Jwt, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token(subject, roles));
         return new GraphQLClient(http);
     }
+
+    /// <summary>A token valid for an hour, for a client that sends it itself (a WebSocket's <c>connection_init</c>).</summary>
+    public string Token(string subject, params string[] roles)
+        => TokenIssuer.Issue(Jwt, subject, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
 
     protected override void Dispose(bool disposing)
     {

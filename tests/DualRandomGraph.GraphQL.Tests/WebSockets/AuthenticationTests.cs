@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.WebSockets;
+using DualRandomGraph.Tests.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using DualRandomGraph.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace DualRandomGraph.GraphQL.Tests.WebSockets;

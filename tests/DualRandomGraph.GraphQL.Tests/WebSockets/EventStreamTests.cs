@@ -1,5 +1,6 @@
 using DualRandomGraph.GraphQL.Tests.Http;
 using DualRandomGraph.GraphQL.WebSockets;
+using DualRandomGraph.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

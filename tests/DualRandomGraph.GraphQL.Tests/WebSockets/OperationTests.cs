@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DualRandomGraph.Tests.Shared;
 
 namespace DualRandomGraph.GraphQL.Tests.WebSockets;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
+using DualRandomGraph.Tests.Shared;
 
 namespace DualRandomGraph.GraphQL.Tests.WebSockets;
 

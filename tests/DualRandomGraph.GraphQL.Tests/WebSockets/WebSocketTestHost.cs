@@ -4,6 +4,7 @@ using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Tests.Http;
 using DualRandomGraph.GraphQL.WebSockets;
+using DualRandomGraph.Tests.Shared;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;

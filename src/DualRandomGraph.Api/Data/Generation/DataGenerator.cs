@@ -49,11 +49,13 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         var counts = new GenerationCounts();
         var quarters = options.Years * 4;
         var history = Enumerable.Range(1 - quarters, quarters).Select(options.Until.Plus).ToList();
-        var calendar = await CalendarAsync(history[0].Previous.Year, options.Until.Next.Year, cancellationToken);
-        var agencies = await CreateRegistryAsync(options, history[0], random, counts, cancellationToken);
+        var first = history.Count > 0 ? history[0] : options.Until.Next;
+        var calendar = await CalendarAsync(first.Previous.Year, options.Until.Next.Year, cancellationToken);
+        var agencies = await CreateRegistryAsync(options, first, random, counts, cancellationToken);
         await log.WriteLineAsync($"registry: {counts.Agencies} agencies, {counts.Targets:N0} targets, {counts.Inspectors:N0} inspectors, {counts.Recusals} recusals ({watch.Elapsed.TotalSeconds:F1} s)");
 
-        foreach (var quarter in history.Append(options.Until.Next))
+        // --years 0 makes the registry alone (e.g. for a draw benchmark on a large pool).
+        foreach (var quarter in options.Years == 0 ? [] : history.Append(options.Until.Next))
         {
             var completed = quarter.CompareTo(options.Until) <= 0;
             foreach (var agency in agencies)
@@ -68,7 +70,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             }
         }
 
-        return new GenerationReport(counts, history[0], options.Until, options.Until.Next, watch.Elapsed);
+        return new GenerationReport(counts, first, options.Until, options.Until.Next, watch.Elapsed);
     }
 
     /// <summary>The working-day calendar, with the earlier official years a long history needs added first.</summary>
@@ -194,7 +196,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             };
 
             // About one in 25 targets stops operating some time during the history.
-            if (random.Next(25) == 0)
+            if (historyQuarters > 1 && random.Next(25) == 0)
             {
                 agency.TargetChanges.Add((target, start.Plus(random.Next(1, historyQuarters)), random.Next(3) == 0 ? TargetStatus.Suspended : TargetStatus.Closed));
             }
@@ -243,7 +245,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
                 Expertise = GeneratedRegistry.ExpertiseOf(random),
             };
             db.Inspectors.Add(inspector);
-            if (n > 3 && random.Next(30) == 0)
+            if (n > 3 && historyQuarters > 1 && random.Next(30) == 0)
             {
                 agency.InspectorChanges.Add((inspector, start.Plus(random.Next(1, historyQuarters))));
             }
@@ -349,18 +351,20 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
         await db.SaveChangesAsync(cancellationToken);
         counts.Plans++;
 
-        if ((await DrawPools.ReadAsync(db, plan, agency.Policy, cancellationToken)).TotalQuota == 0)
-        {
-            return;
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var attempts = random.NextDouble() < RedrawShare ? 2 : 1;
         Draw? draw = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            // Read again for each attempt, as drawPlan does: a draw owns the quota rows it is stored with.
+            // Read for each attempt, as drawPlan does: a draw owns the quota rows it is stored with.
             var pools = await DrawPools.ReadAsync(db, plan, agency.Policy, cancellationToken);
+            if (pools.TotalQuota == 0)
+            {
+                // Nothing is due (a tiny registry late in the year): the plan stays published, undrawn.
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+
             var input = new DrawInput(DiceSeed(quarter, random), agency.Agency.Code, quarter.Year, quarter.Quarter, pools.QuotaByStratum, agency.Policy.ToTeamRules(), pools.Targets, pools.Inspectors);
             if (Drg1.Validate(input) is [var problem, ..])
             {
@@ -404,9 +408,7 @@ public sealed class DataGenerator(IDbContextFactory<AppDbContext> contexts, Cale
             }
         }
 
-        await BulkInsert.InsertEntitiesAsync(db, [.. tasks.Select(t => t.Task)], cancellationToken);
-        await BulkInsert.InsertAsync(
-            db, "InspectionTaskCheckItems", ["CheckItemsId", "InspectionTaskId"], tasks.SelectMany(t => t.Task.CheckItems.Select(c => (c.Id, t.Task.Id))), r => [r.Item1, r.Item2], cancellationToken);
+        await DrawRecords.InsertTasksAsync(db, [.. tasks.Select(t => t.Task)], cancellationToken);
         counts.Tasks += tasks.Count;
 
         if (completed)

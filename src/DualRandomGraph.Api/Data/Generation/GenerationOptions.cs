@@ -17,7 +17,7 @@ public sealed record GenerationOptions(int Targets, int Inspectors, int Years, i
     {
         { Targets: < 1 or > 10_000_000 } => "--targets takes 1 to 10,000,000.",
         { Inspectors: < 1 } => "--inspectors takes at least 1.",
-        { Years: < 1 or > 10 } => "--years takes 1 to 10.",
+        { Years: < 0 or > 10 } => "--years takes 0 (the registry alone) to 10.",
         { Agencies: < 1 } or { Agencies: > GeneratedRegistry.MaxAgencies } => $"--agencies takes 1 to {GeneratedRegistry.MaxAgencies}.",
         _ when Targets < Agencies * 10 => "Give each agency at least 10 targets.",
         _ when Inspectors < Agencies * 3 => "Give each agency at least 3 inspectors (two officers per team, and one more for the rotation rule).",

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace DualRandomGraph.GraphQL.Tests.WebSockets;
+namespace DualRandomGraph.Tests.Shared;
 
 /// <summary>
 /// A <see cref="ClientWebSocket"/> that speaks graphql-transport-ws by hand, so that tests can also send what a
