@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Registry;
-using Microsoft.Data.Sqlite;
 using Snapshooter.Xunit;
 
 namespace DualRandomGraph.Api.Tests;
@@ -127,32 +126,20 @@ public sealed class DemoDataTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
-    public async Task A_second_start_over_the_same_file_does_not_load_the_demo_data_again()
+    public async Task A_second_start_over_the_same_database_does_not_load_the_demo_data_again()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"drg-test-restart-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = $"Data Source={path}" };
-        try
+        using var database = TestDatabase.Create();
+        RegistryCounts first;
+        await using (var firstRun = new SharedDatabaseApiFactory(database))
         {
-            RegistryCounts first;
-            await using (var firstRun = new ConfiguredApiFactory(settings))
-            {
-                first = await CountAllAsync(firstRun.CreateGraphQLClient(Roles.Admin));
-            }
-
-            await using var secondRun = new ConfiguredApiFactory(settings);
-            var second = await CountAllAsync(secondRun.CreateGraphQLClient(Roles.Admin));
-
-            Assert.Equal(new RegistryCounts(4, 1, 11, 12, 11), first);
-            Assert.Equal(first, second);
+            first = await CountAllAsync(firstRun.CreateGraphQLClient(Roles.Admin));
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
+
+        await using var secondRun = new SharedDatabaseApiFactory(database);
+        var second = await CountAllAsync(secondRun.CreateGraphQLClient(Roles.Admin));
+
+        Assert.Equal(new RegistryCounts(4, 1, 11, 12, 11), first);
+        Assert.Equal(first, second);
     }
 
     private const string DemoAgencyCode = "KETDZ-EPB";
@@ -183,4 +170,6 @@ public sealed class DemoDataTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => settings;
     }
+
+    private sealed class SharedDatabaseApiFactory(TestDatabase database) : ApiFactory(database);
 }

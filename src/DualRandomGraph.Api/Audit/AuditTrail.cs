@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DualRandomGraph.Api.Audit;
 
 /// <summary>
-/// Appends mutations' audit records to the hash-chained log. Appends are serialised twice over, so the chain never
-/// forks: one writer at a time in this process (the semaphore), and in the database the last entry is read and the
-/// next inserted in one transaction (SQLite's <c>BEGIN IMMEDIATE</c> takes the write lock up front), with a unique
-/// index on <see cref="AuditEntry.Sequence"/> as the backstop. Several server processes on PostgreSQL will need a
-/// row lock on the last entry (<c>SELECT … FOR UPDATE</c>) as well; issue 8 brings that provider.
+/// Appends mutations' audit records to the hash-chained log. The chain never forks, however many server processes
+/// append: the last entry is read and the next inserted in one transaction that first takes the database's audit
+/// chain lock (<see cref="DatabaseLocks.LockAuditChainAsync"/>), with a unique index on
+/// <see cref="AuditEntry.Sequence"/> as the backstop. The semaphore only keeps this process's own appenders from
+/// contending for that lock: SQLite answers a writer that finds the file locked with sleeps of 150 ms.
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimeProvider clock) : IAuditSink, IDisposable
 {
@@ -26,6 +26,7 @@ public sealed class AuditTrail(IDbContextFactory<AppDbContext> contexts, TimePro
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await DatabaseLocks.LockAuditChainAsync(db, cancellationToken);
             var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
             db.AuditEntries.Add(AuditChain.Append(last, clock.GetUtcNow().UtcDateTime, actor, roles,
                 record.Operation, record.OperationName, record.InputDigest, record.Outcome));

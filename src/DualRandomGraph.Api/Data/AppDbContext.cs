@@ -10,8 +10,12 @@ namespace DualRandomGraph.Api.Data;
 
 /// <summary>
 /// The product's database. Each provider has a subclass that owns its migrations, so SQLite's and PostgreSQL's
-/// can sit side by side. To add a migration (tool: <c>dotnet tool restore</c>):
-/// <code>dotnet ef migrations add NAME --project src/DualRandomGraph.Api --context SqliteAppDbContext --output-dir Data/Migrations/Sqlite</code>
+/// sit side by side; a model change needs a migration for both (tool: <c>dotnet tool restore</c>):
+/// <code>
+/// dotnet ef migrations add NAME --project src/DualRandomGraph.Api --context SqliteAppDbContext --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/DualRandomGraph.Api --context PostgresAppDbContext --output-dir Data/Migrations/Postgres
+/// </code>
+/// Triggers and other hand-written SQL are added to each provider's migration in that provider's dialect.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -45,7 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<HolidayCalendarYear> CalendarYears => Set<HolidayCalendarYear>();
 
-    /// <summary>Append-only (SQLite triggers refuse UPDATE and DELETE); written only by <see cref="Audit.AuditTrail"/>.</summary>
+    /// <summary>Append-only (triggers refuse UPDATE and DELETE); written only by <see cref="Audit.AuditTrail"/>.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
@@ -70,3 +74,18 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
 /// <summary>The embedded default: one SQLite file.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>
+/// PostgreSQL, for several API instances over one database. Text compares and sorts by code point (collation
+/// <c>C</c>), as SQLite's BINARY does, so <c>order:</c>, keyset cursors and <c>lower()</c> (ASCII only) behave the
+/// same on both providers whatever locale the cluster was created with.
+/// </summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<string>().UseCollation("C");
+        configurationBuilder.Properties<Enum>().UseCollation("C");
+    }
+}

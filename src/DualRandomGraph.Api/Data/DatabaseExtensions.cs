@@ -24,19 +24,30 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(
                     sp => new UpcastDbContextFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
                 break;
+            case "POSTGRES" or "POSTGRESQL":
+                var postgres = builder.Configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+                builder.Services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(
+                    sp => new UpcastDbContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' or 'Postgres'.");
         }
 
         builder.Services.AddResolverDbContexts();
         return builder;
     }
 
-    /// <summary>Applies migrations and, on an empty database, loads the demo data, as configured.</summary>
+    /// <summary>
+    /// Applies migrations and, on an empty database, loads the demo data, as configured; one server process at a time,
+    /// so instances started together over one PostgreSQL database load the demo data once.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var startup = await DatabaseLocks.EnterStartupAsync(db, cancellationToken);
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);

@@ -100,13 +100,19 @@ public sealed class DrawMutations
         var attempt = new DrawAttempt(plan, policy, attempts + 1, now, Actor.Name(context), reason, window!, outsideWindowReason);
         var draw = DrawRecords.Create(attempt, pools, drawInput, Drg1.Run(drawInput));
 
-        // One transaction, which SQLite begins IMMEDIATE (holding the write lock), so the checks inside it see what
-        // the writes will write over. The unique (plan, attempt) index stops a concurrent attempt with the same number.
+        // One transaction holding the plan's lock, in every server process, so the checks inside it see what the
+        // writes will write over. The unique (plan, attempt) index stops a concurrent attempt with the same number.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            await DatabaseLocks.LockPlanAsync(db, plan.Id, cancellationToken);
             if (await CommittedDrawIdAsync(db, plan.Id, cancellationToken) is { } committedMeanwhile)
             {
                 return Failed(AlreadyCommitted(committedMeanwhile));
+            }
+
+            if (await db.Draws.CountAsync(d => d.PlanId == plan.Id, cancellationToken) is var attemptsNow && attemptsNow != attempts)
+            {
+                return Failed(new ConcurrencyConflictError("Another attempt at the plan was recorded meanwhile; look at it before drawing again.", attempts, attemptsNow));
             }
 
             await db.Draws.Where(d => d.PlanId == plan.Id && d.Status == DrawStatus.Proposed)
@@ -159,8 +165,10 @@ public sealed class DrawMutations
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // Conditional updates: whichever commit comes second finds nothing left to change and stops here. The
-            // filtered unique index on committed draws backs this up for any other path to the table.
+            // The plan's lock first, then conditional updates: whichever commit (or draw) comes second finds nothing
+            // left to change and stops here. The filtered unique index on committed draws backs this up for any
+            // other path to the table.
+            await DatabaseLocks.LockPlanAsync(db, draw.PlanId, cancellationToken);
             var committed = await db.Draws.Where(d => d.Id == draw.Id && d.Status == DrawStatus.Proposed)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DrawStatus.Committed).SetProperty(d => d.CommittedAt, now).SetProperty(d => d.CommittedBy, Actor.Name(context)), cancellationToken);
             var drawn = committed == 1 && await db.Plans.Where(p => p.Id == plan.Id && p.Status == PlanStatus.Published)

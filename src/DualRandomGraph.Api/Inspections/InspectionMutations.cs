@@ -39,7 +39,7 @@ public sealed class InspectionMutations
         // Read through the same rule as every query of tasks: a task the caller may not see is answered as an unknown
         // id, so the error does not tell an inspector that a task of another team exists.
         var task = key is null ? null : await db.Tasks.VisibleTo(context.User)
-            .Include(t => t.Plan).Include(t => t.Target).Include(t => t.CheckItems).Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
+            .Include(t => t.Plan).Include(t => t.Target).Include(t => t.CheckItems.OrderBy(c => c.Code)).Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
             .AsSplitQuery().FirstOrDefaultAsync(t => t.Id == key, cancellationToken);
         if (task is null)
         {
@@ -136,7 +136,7 @@ public sealed class InspectionMutations
         }
 
         return new AddFollowUpVisitPayload(
-            await db.Tasks.AsNoTracking().Include(t => t.CheckItems).Include(t => t.FollowUps).Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
+            await db.Tasks.AsNoTracking().Include(t => t.CheckItems.OrderBy(c => c.Code)).Include(t => t.FollowUps).Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
                 .AsSplitQuery().FirstAsync(t => t.Id == task.Id, context.CancellationToken),
             null);
     }
@@ -244,7 +244,7 @@ public sealed class InspectionMutations
         await transaction.CommitAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
         return new ImportInspectionHistoryPayload(
-            await db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems).Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken),
+            await db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems.OrderBy(c => c.Code)).Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken),
             null);
     }
 
@@ -342,6 +342,6 @@ public sealed class InspectionMutations
         => new($"Every visit due ({visits}) is recorded; amend a record, or add a follow-up visit.", visits);
 
     private static Task<InspectionRecord> ReloadAsync(AppDbContext db, int id, CancellationToken cancellationToken)
-        => db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id))
+        => db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems.OrderBy(c => c.Code)).Include(r => r.Amendments.OrderBy(a => a.Id))
             .AsSplitQuery().FirstAsync(r => r.Id == id, cancellationToken);
 }

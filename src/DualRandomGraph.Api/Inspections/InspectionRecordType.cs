@@ -33,7 +33,7 @@ public sealed class InspectionRecordType : AppNodeType<InspectionRecord>
     protected override IQueryable<InspectionRecord> Readable(AppDbContext db, IResolveFieldContext context)
     {
         return db.InspectionRecords.AsNoTracking().VisibleTo(context.User)
-            .Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery();
+            .Include(r => r.CheckItems.OrderBy(c => c.Code)).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery();
     }
 }
 

@@ -148,5 +148,5 @@ public sealed class PlanMutations
         => new($"No sampling policy of the agency is in force on {QuarterStart(year, quarter):yyyy-MM-dd}; set one with setSamplingPolicy.", QuarterStart(year, quarter));
 
     private static Task<SamplingPlan> ReloadAsync(AppDbContext db, int id, IResolveFieldContext context)
-        => db.Plans.AsNoTracking().Include(p => p.CheckItems).FirstAsync(p => p.Id == id, context.CancellationToken);
+        => db.Plans.AsNoTracking().Include(p => p.CheckItems.OrderBy(c => c.Code)).FirstAsync(p => p.Id == id, context.CancellationToken);
 }

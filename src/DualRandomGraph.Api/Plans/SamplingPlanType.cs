@@ -45,7 +45,7 @@ public sealed class SamplingPlanType : AppNodeType<SamplingPlan>
 
     protected override IQueryable<SamplingPlan> Readable(AppDbContext db, IResolveFieldContext context)
     {
-        var plans = db.Plans.AsNoTracking().VisibleTo(context.User).Include(p => p.CheckItems);
+        var plans = db.Plans.AsNoTracking().VisibleTo(context.User).Include(p => p.CheckItems.OrderBy(c => c.Code));
         return DrawLoading.IncludeDraws(plans).AsSplitQuery();
     }
 }

@@ -28,7 +28,7 @@ public sealed class InspectionTaskType : AppNodeType<InspectionTask>
             .ResolveAsync(async context =>
             {
                 await using var db = context.CreateDbContext();
-                return await db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery()
+                return await db.InspectionRecords.AsNoTracking().Include(r => r.CheckItems.OrderBy(c => c.Code)).Include(r => r.Amendments.OrderBy(a => a.Id)).AsSplitQuery()
                     .Where(r => r.TaskId == context.Source.Id).OrderBy(r => r.Visit).ToListAsync(context.CancellationToken);
             })
             .Requires(t => t.Id);
@@ -37,7 +37,7 @@ public sealed class InspectionTaskType : AppNodeType<InspectionTask>
     protected override IQueryable<InspectionTask> Readable(AppDbContext db, IResolveFieldContext context)
     {
         return db.Tasks.AsNoTracking().VisibleTo(context.User)
-            .Include(t => t.CheckItems)
+            .Include(t => t.CheckItems.OrderBy(c => c.Code))
             .Include(t => t.FollowUps)
             .Include(t => t.Selection!.Team).ThenInclude(m => m.Inspector)
             .AsSplitQuery();

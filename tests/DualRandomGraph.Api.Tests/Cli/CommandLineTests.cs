@@ -148,9 +148,8 @@ public sealed class CommandLineTests(ApiFactory factory) : IClassFixture<ApiFact
     private async Task<CommandRun> RunAsync(params string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(factory.Database.Settings)
         {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={factory.DatabasePath}",
             ["Authentication:Jwt:SigningKey"] = ApiFactory.SigningKey,
             ["Authentication:Jwt:Issuer"] = factory.Jwt.Issuer,
             ["Authentication:Jwt:Audience"] = factory.Jwt.Audience,

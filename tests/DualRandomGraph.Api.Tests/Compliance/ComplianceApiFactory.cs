@@ -26,7 +26,9 @@ public sealed class ComplianceApiFactory : ApiFactory
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Whichever provider the test database is: the other context is not registered, so its line does nothing.
             services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Sql));
+            services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(Sql));
         });
     }
 }

@@ -1,17 +1,17 @@
+using System.Data.Common;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
-using Microsoft.Data.Sqlite;
 using Snapshooter.Xunit;
 
 namespace DualRandomGraph.Api.Tests.Draws;
 
 /// <summary>
 /// A stored draw is immutable in the database (triggers refuse every change but a proposed draw's status moving on),
-/// and should someone with the file get round that, verification names what was changed.
+/// and should someone with access to the database get round that, verification names what was changed.
 /// </summary>
 public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixture<DrawsApiFactory>
 {
@@ -31,17 +31,18 @@ public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixtu
         var refusals = new Dictionary<string, string>();
         foreach (var (attempt, sql) in new[]
         {
-            ("change what was drawn", $"UPDATE Draws SET Seed = 'another seed of twenty chars' WHERE Id = {DrawKey(latest)}"),
-            ("commit a superseded draw", $"UPDATE Draws SET Status = 'Committed' WHERE Id = {first}"),
-            ("take back a commit", $"UPDATE Draws SET Status = 'Proposed', CommittedAt = NULL WHERE Id = {DrawKey(latest)}"),
-            ("delete a draw", $"DELETE FROM Draws WHERE Id = {first}"),
-            ("change a selection", $"UPDATE DrawSelections SET TargetKey = 'X' WHERE DrawId = {first}"),
-            ("delete a team", $"DELETE FROM DrawTeamMembers WHERE SelectionId IN (SELECT Id FROM DrawSelections WHERE DrawId = {first})"),
-            ("change the pool", $"UPDATE DrawTargetPool SET PriorityGroup = 1 WHERE DrawId = {first}"),
-            ("delete the quotas", $"DELETE FROM DrawQuotas WHERE DrawId = {first}"),
+            ("change what was drawn", $"""UPDATE "Draws" SET "Seed" = 'another seed of twenty chars' WHERE "Id" = {DrawKey(latest)}"""),
+            ("commit a superseded draw", $"""UPDATE "Draws" SET "Status" = 'Committed' WHERE "Id" = {first}"""),
+            ("take back a commit", $"""UPDATE "Draws" SET "Status" = 'Proposed', "CommittedAt" = NULL WHERE "Id" = {DrawKey(latest)}"""),
+            ("delete a draw", $"""DELETE FROM "Draws" WHERE "Id" = {first}"""),
+            ("change a selection", $"""UPDATE "DrawSelections" SET "TargetKey" = 'X' WHERE "DrawId" = {first}"""),
+            ("delete a team", $"""DELETE FROM "DrawTeamMembers" WHERE "SelectionId" IN (SELECT "Id" FROM "DrawSelections" WHERE "DrawId" = {first})"""),
+            ("change the pool", $"""UPDATE "DrawTargetPool" SET "PriorityGroup" = 1 WHERE "DrawId" = {first}"""),
+            ("delete the quotas", $"""DELETE FROM "DrawQuotas" WHERE "DrawId" = {first}"""),
+            ("empty a table at once", EmptyTable("DrawQuotas")),
         })
         {
-            refusals[attempt] = Assert.Throws<SqliteException>(() => Execute(sql)).Message;
+            refusals[attempt] = factory.Database.Refusal(await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(sql)));
         }
 
         Snapshot.Match(refusals.ToSnapshot());
@@ -55,10 +56,11 @@ public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixtu
         var first = DrawKey((string)(await _planning.DrawAsync(planId, Seed, outsideWindowReason: "测试"))["draw"]!["id"]!);
         await _planning.CommitAsync((string)(await _planning.DrawAsync(planId, Seed + " 6", reason: "重抽", outsideWindowReason: "测试"))["draw"]!["id"]!);
 
-        var error = await WithoutTriggersAsync(["Draws_StatusMovesOnOnce"], () => Task.FromResult(
-            Assert.Throws<SqliteException>(() => Execute($"UPDATE Draws SET Status = 'Committed' WHERE Id = {first}"))));
+        var error = await factory.Database.WithoutTriggersAsync(["Draws_StatusMovesOnOnce"], () =>
+            Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync($"""UPDATE "Draws" SET "Status" = 'Committed' WHERE "Id" = {first}""")));
 
-        Assert.Contains("UNIQUE constraint failed: Draws.PlanId", error.Message, StringComparison.Ordinal);
+        Assert.True(factory.Database.IsUniqueViolation(error), error.Message);
+        Assert.Contains("PlanId", error.Message, StringComparison.Ordinal); // SQLite: "Draws.PlanId"; PostgreSQL: "IX_Draws_PlanId_Committed"
     }
 
     [Fact]
@@ -71,15 +73,14 @@ public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixtu
         var member = PlanningClient.Team(drawn["draw"]!, 0)[0];
         var stranger = scenario.InspectorKeys.Except(PlanningClient.Team(drawn["draw"]!, 0)).First();
 
-        // As someone with write access to the file could: drop the guards, change the rows.
-        await WithoutTriggersAsync(["DrawTeamMembers_Immutable", "DrawTargetPool_Immutable"], () =>
+        // As someone with write access to the database could: switch off the guards, change the rows.
+        await factory.Database.WithoutTriggersAsync(["DrawTeamMembers_Immutable", "DrawTargetPool_Immutable"], async () =>
         {
-            Execute($"""
-                UPDATE DrawTeamMembers SET InspectorKey = '{stranger}'
-                WHERE InspectorKey = '{member}' AND SelectionId IN (SELECT Id FROM DrawSelections WHERE DrawId = {DrawKey(drawId)} AND Category = 'Key')
+            await ExecuteAsync($"""
+                UPDATE "DrawTeamMembers" SET "InspectorKey" = '{stranger}'
+                WHERE "InspectorKey" = '{member}' AND "SelectionId" IN (SELECT "Id" FROM "DrawSelections" WHERE "DrawId" = {DrawKey(drawId)} AND "Category" = 'Key')
                 """);
-            Execute($"UPDATE DrawTargetPool SET PriorityGroup = 1 WHERE DrawId = {DrawKey(drawId)} AND TargetKey = '{scenario.TargetKeys[2]}'");
-            return Task.FromResult(0);
+            return await ExecuteAsync($"""UPDATE "DrawTargetPool" SET "PriorityGroup" = 1 WHERE "DrawId" = {DrawKey(drawId)} AND "TargetKey" = '{scenario.TargetKeys[2]}'""");
         });
         var verified = await _planning.Client.QueryAsync("query($id: ID!) { verifyDraw(id: $id) { matches differences } }", new { id = drawId });
 
@@ -101,44 +102,17 @@ public sealed class DrawImmutabilityTests(DrawsApiFactory factory) : IClassFixtu
 
     private static int DrawKey(string id) => GlobalId.ParseFor(nameof(Draw), id)!.Value;
 
-    /// <summary>Runs <paramref name="action"/> with the named triggers dropped, and puts them back after.</summary>
-    private async Task<T> WithoutTriggersAsync<T>(string[] triggers, Func<Task<T>> action)
-    {
-        var definitions = triggers.ToDictionary(t => t, t => Scalar($"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '{t}'"));
-        foreach (var trigger in triggers)
-        {
-            Execute($"DROP TRIGGER \"{trigger}\"", expectRows: false);
-        }
+    /// <summary>
+    /// The statement that empties a table at once: PostgreSQL's TRUNCATE skips row triggers (a statement trigger
+    /// refuses it); SQLite has none, and its DELETE without WHERE still runs the row triggers.
+    /// </summary>
+    internal static string EmptyTable(string table) => TestDatabase.UsesPostgres ? $"""TRUNCATE "{table}" """ : $"""DELETE FROM "{table}" """;
 
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            foreach (var definition in definitions.Values)
-            {
-                Execute(definition, expectRows: false);
-            }
-        }
-    }
-
-    private void Execute(string sql, bool expectRows = true)
+    /// <summary>Runs <paramref name="sql"/> directly on the database and checks that it changed a row.</summary>
+    private async Task<int> ExecuteAsync(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = command.ExecuteNonQuery();
-        Assert.True(!expectRows || rows > 0, sql);
-    }
-
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
+        var rows = await factory.Database.ExecuteAsync(sql);
+        Assert.True(rows > 0, sql);
+        return rows;
     }
 }

@@ -5,7 +5,6 @@ using DualRandomGraph.Domain.Draws;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
-using Microsoft.Data.Sqlite;
 using Snapshooter.Xunit;
 
 namespace DualRandomGraph.Api.Tests.Draws;
@@ -215,7 +214,7 @@ public sealed class DrawRulesTests(DrawsApiFactory factory) : IClassFixture<Draw
 
         Assert.Single(results, r => r["errors"] is null);
         Assert.All(results.Where(r => r["errors"] is not null), r => Assert.Equal("DRAW_ALREADY_COMMITTED", PlanningClient.ErrorCode(r)));
-        Assert.Equal(3, await ScalarAsync($"SELECT COUNT(*) FROM InspectionTasks WHERE PlanId = {PlanKey(planId)}"));
+        Assert.Equal(3, await ScalarAsync($"SELECT COUNT(*) FROM \"InspectionTasks\" WHERE \"PlanId\" = {PlanKey(planId)}"));
         Assert.Equal("SUPERSEDED", (string?)(await _planning.Client.QueryAsync("query($id: ID!) { draw(id: $id) { status } }", new { id = (string)superseded["draw"]!["id"]! }))["draw"]!["status"]);
     }
 
@@ -259,12 +258,5 @@ public sealed class DrawRulesTests(DrawsApiFactory factory) : IClassFixture<Draw
 
     private static int PlanKey(string id) => GlobalId.ParseFor(nameof(SamplingPlan), id)!.Value;
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => factory.Database.ScalarAsync<long>(sql);
 }

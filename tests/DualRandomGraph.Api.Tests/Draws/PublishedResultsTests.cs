@@ -3,7 +3,6 @@ using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.Domain.Planning;
 using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Relay;
-using Microsoft.Data.Sqlite;
 
 namespace DualRandomGraph.Api.Tests.Draws;
 
@@ -26,13 +25,7 @@ public sealed class PublishedResultsTests(DrawsApiFactory factory) : IClassFixtu
         var bystander = factory.CreateGraphQLClientAs(scenario.InspectorKeys.First(k => !busy.Contains(k)), Roles.Inspector);
         var before = (await DocumentStatusAsync(factory, factory.CreateGraphQLClient(), drawId), await TaskCountAsync(bystander));
 
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE Plans SET ResultsPublishedAt = '2023-10-20 02:00:00' WHERE Id = {GlobalId.ParseFor(nameof(SamplingPlan), planId)}";
-            await command.ExecuteNonQueryAsync();
-        }
+        Assert.Equal(1, await factory.Database.ExecuteAsync($"""UPDATE "Plans" SET "ResultsPublishedAt" = '2023-10-20 02:00:00' WHERE "Id" = {GlobalId.ParseFor(nameof(SamplingPlan), planId)}"""));
 
         var after = (await DocumentStatusAsync(factory, factory.CreateGraphQLClient(), drawId), await TaskCountAsync(bystander));
 

@@ -1,21 +1,34 @@
 using DualRandomGraph.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DualRandomGraph.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real server (Program.cs, the real HTTP pipeline) over its own SQLite file, migrated and loaded with the demo
-/// data on start, as a new user's first run is. One per test class (<see cref="IClassFixture{TFixture}"/>).
+/// The real server (Program.cs, the real HTTP pipeline) over its own database, migrated and loaded with the demo
+/// data on start, as a new user's first run is: a SQLite file, or a fresh PostgreSQL database when
+/// <c>DRG_TEST_POSTGRES</c> is set (<see cref="TestDatabase"/>). One per test class (<see cref="IClassFixture{TFixture}"/>).
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-for-DualRandomGraph-tests-0123456789";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"drg-test-{Guid.NewGuid():N}.db");
+    private readonly bool _ownsDatabase;
 
-    public string DatabasePath => _databasePath;
+    public ApiFactory()
+        : this(TestDatabase.Create(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A server over <paramref name="database"/>, which the caller keeps (e.g. to start a second server over it).</summary>
+    protected ApiFactory(TestDatabase database)
+        : this(database, ownsDatabase: false)
+    {
+    }
+
+    private ApiFactory(TestDatabase database, bool ownsDatabase) => (Database, _ownsDatabase) = (database, ownsDatabase);
+
+    public TestDatabase Database { get; }
 
     /// <summary>Settings a test class may add or override (applied after the defaults below).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -25,7 +38,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_databasePath}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Authentication:Jwt:SigningKey", SigningKey);
         builder.UseSetting("Authentication:Jwt:Issuer", Jwt.Issuer);
         builder.UseSetting("Authentication:Jwt:Audience", Jwt.Audience);
@@ -54,10 +71,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (_ownsDatabase)
         {
-            File.Delete(_databasePath + suffix);
+            Database.Dispose();
         }
     }
 }

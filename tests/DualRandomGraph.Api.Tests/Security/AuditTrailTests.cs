@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace DualRandomGraph.Api.Tests.Security;
 
@@ -26,15 +26,6 @@ internal static class AuditLog
 
     public static async Task<JsonObject> VerifyAsync(ApiFactory factory)
         => (await factory.CreateGraphQLClient(Roles.Auditor).QueryAsync("{ verifyAuditLog { intact firstBrokenSequence entries } }"))["verifyAuditLog"]!.AsObject();
-
-    public static async Task ExecuteOnFileAsync(ApiFactory factory, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }
 
 public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFactory>
@@ -57,8 +48,8 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
         var denied = await factory.CreateGraphQLClientAs("audit-coordinator", Roles.Coordinator).PostAsync(CreateRegion, new { code = "DENIED-1", name = "x" });
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], denied.ErrorCodes);
 
-        // Fails the way a broken database would: an insert the file refuses.
-        await AuditLog.ExecuteOnFileAsync(factory, """CREATE TRIGGER "Test_RegionsRefused" BEFORE INSERT ON "Regions" BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
+        // Fails the way a broken database would: the table it writes is gone.
+        await factory.Database.RenameTableAsync("Regions", "Regions_gone");
         try
         {
             var failed = await admin.PostAsync(CreateRegion, new { code = "FAILING-1", name = "x" });
@@ -66,7 +57,7 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
         }
         finally
         {
-            await AuditLog.ExecuteOnFileAsync(factory, """DROP TRIGGER "Test_RegionsRefused";""");
+            await factory.Database.RenameTableAsync("Regions_gone", "Regions");
         }
 
         var entries = await AuditLog.AfterAsync(factory, start);
@@ -137,7 +128,19 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
 public sealed class AuditTamperTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task Editing_or_deleting_a_row_in_the_file_is_reported_at_that_row()
+    public async Task Emptying_the_log_at_once_is_refused()
+    {
+        var before = (int)(await AuditLog.VerifyAsync(factory))["entries"]!;
+
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => factory.Database.ExecuteAsync(Draws.DrawImmutabilityTests.EmptyTable("AuditEntries")));
+
+        Assert.Equal("The audit log is append-only.", factory.Database.Refusal(refused));
+        Assert.True(before > 0);
+        Assert.Equal(before, (int)(await AuditLog.VerifyAsync(factory))["entries"]!);
+    }
+
+    [Fact]
+    public async Task Editing_or_deleting_a_row_in_the_database_is_reported_at_that_row()
     {
         var admin = factory.CreateGraphQLClientAs("tamper-admin", Roles.Admin);
         for (var i = 0; i < 5; i++)
@@ -153,17 +156,20 @@ public sealed class AuditTamperTests(ApiFactory factory) : IClassFixture<ApiFact
         var deleted = (int)entries[^5]["sequence"]!;
 
         // The append-only triggers refuse it...
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => AuditLog.ExecuteOnFileAsync(factory, $"""UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Sequence" = {edited}"""));
-        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => factory.Database.ExecuteAsync($"""UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Sequence" = {edited}"""));
+        Assert.Equal("The audit log is append-only.", factory.Database.Refusal(refused));
 
-        // ...so an attacker with the file drops them first.
-        await AuditLog.ExecuteOnFileAsync(factory, """DROP TRIGGER "AuditEntries_Immutable"; DROP TRIGGER "AuditEntries_NotDeleted";""");
-        await AuditLog.ExecuteOnFileAsync(factory, $"""UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Sequence" = {edited}""");
+        // ...so an attacker with full access to the database gets them out of the way first.
+        await factory.Database.WithoutTriggersAsync(["AuditEntries_Immutable", "AuditEntries_NotDeleted"], async () =>
+        {
+            Assert.Equal(1, await factory.Database.ExecuteAsync($"""UPDATE "AuditEntries" SET "Actor" = 'someone-else' WHERE "Sequence" = {edited}"""));
+            return 0;
+        });
         var afterEdit = await AuditLog.VerifyAsync(factory);
         Assert.False((bool)afterEdit["intact"]!);
         Assert.Equal(edited, (int?)afterEdit["firstBrokenSequence"]);
 
-        await AuditLog.ExecuteOnFileAsync(factory, $"""DELETE FROM "AuditEntries" WHERE "Sequence" = {deleted}""");
+        await factory.Database.WithoutTriggersAsync(["AuditEntries_NotDeleted"], () => factory.Database.ExecuteAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {deleted}"""));
         var afterDelete = await AuditLog.VerifyAsync(factory);
         Assert.False((bool)afterDelete["intact"]!);
         Assert.Equal(deleted, (int?)afterDelete["firstBrokenSequence"]);

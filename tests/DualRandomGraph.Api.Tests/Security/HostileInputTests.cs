@@ -17,7 +17,7 @@ public sealed class HostileInputApiFactory() : SecurityApiFactory("Testing", ("R
 public sealed class HostileInputTests(HostileInputApiFactory factory, ITestOutputHelper output) : IClassFixture<HostileInputApiFactory>
 {
     /// <summary>What an answer must never contain: stack traces, exception and framework type names, the database engine.</summary>
-    private static readonly string[] Internals = ["   at ", "--->", "Exception", "System.", "Microsoft.", "DualRandomGraph.", "SQLite", "SQLITE", "no such table"];
+    private static readonly string[] Internals = ["   at ", "--->", "Exception", "System.", "Microsoft.", "DualRandomGraph.", "SQLite", "SQLITE", "no such table", "Npgsql", "Postgres"];
 
     [Fact]
     public async Task Every_hostile_request_gets_a_clear_answer_changes_nothing_and_leaves_the_server_healthy()
@@ -25,7 +25,7 @@ public sealed class HostileInputTests(HostileInputApiFactory factory, ITestOutpu
         var corpus = HostileCorpus.Load();
         Assert.True(corpus.Count >= 200, $"The corpus holds {corpus.Count} cases; issue 6 asks for at least 200.");
         await AssertHealthyAsync(); // started, migrated, demo data loaded
-        var before = await DatabaseDigest.ReadAsync(factory.DatabasePath);
+        var before = await DatabaseDigest.ReadAsync(factory.Database);
 
         var failures = new List<string>();
         var timings = new List<(string Case, TimeSpan Elapsed)>();
@@ -48,7 +48,7 @@ public sealed class HostileInputTests(HostileInputApiFactory factory, ITestOutpu
         }
 
         total.Stop();
-        var after = await DatabaseDigest.ReadAsync(factory.DatabasePath);
+        var after = await DatabaseDigest.ReadAsync(factory.Database);
 
         output.WriteLine($"{corpus.Count} cases in {corpus.Select(c => c.Category).Distinct().Count()} categories, {total.Elapsed.TotalSeconds:0.0} s; slowest:");
         foreach (var (name, elapsed) in timings.OrderByDescending(t => t.Elapsed).Take(5))

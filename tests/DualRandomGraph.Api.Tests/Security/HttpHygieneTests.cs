@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace DualRandomGraph.Api.Tests.Security;
 
@@ -68,13 +67,7 @@ public abstract class ExceptionDetailsTests<TFactory>(TFactory factory) : IClass
     {
         var client = factory.CreateGraphQLClient(Roles.Auditor);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ __typename }")).Status); // started, migrated, seeded
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE Inspectors RENAME TO Inspectors_gone";
-            await command.ExecuteNonQueryAsync();
-        }
+        await factory.Database.RenameTableAsync("Inspectors", "Inspectors_gone");
 
         var response = await client.PostAsync("{ inspectors(first: 1) { nodes { name } } }");
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -97,14 +90,15 @@ public sealed class TestingExceptionDetailsTests(ApiFactory factory) : Exception
         {
             Assert.Equal("INTERNAL_SERVER_ERROR", (string?)error["extensions"]!["code"]);
             Assert.Null(error["extensions"]!["details"]);
-            foreach (var secret in new[] { "Sqlite", "no such table", "Inspectors_gone", "Exception", "   at " })
+            foreach (var secret in new[] { "Sqlite", "no such table", "Npgsql", "Postgres", "does not exist", "42P01", "Inspectors_gone", "Exception", "   at " })
             {
                 Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
             }
         }
         else
         {
-            Assert.Contains("no such table", text, StringComparison.OrdinalIgnoreCase);
+            // SQLite: "no such table: Inspectors"; PostgreSQL: "42P01: relation "Inspectors" does not exist".
+            Assert.Contains(TestDatabase.UsesPostgres ? "does not exist" : "no such table", text, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("   at ", (string?)error["extensions"]!["details"], StringComparison.Ordinal);
         }
     }

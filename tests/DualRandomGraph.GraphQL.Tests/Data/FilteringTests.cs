@@ -91,6 +91,31 @@ public sealed class FilteringTests(DataFixture fixture) : IClassFixture<DataFixt
         Snapshot.Match(fixture.Sql.Statements[0], new SnapshotNameExtension(name.Replace(' ', '-')));
     }
 
+    /// <summary>
+    /// A NUL or an unpaired surrogate is text no database column holds (PostgreSQL refuses such a parameter outright),
+    /// so such a value matches nothing, and its negation everything, on every provider, without a failed statement.
+    /// </summary>
+    [Theory]
+    [InlineData("eq", "a\\u0000b", false)]
+    [InlineData("contains", "\\u0000", false)]
+    [InlineData("startsWithIgnoreCase", "\\ud800", false)]
+    [InlineData("in", "\\udc00x", false)]
+    [InlineData("neq", "a\\u0000b", true)]
+    [InlineData("ncontains", "\\u0000", true)]
+    [InlineData("nendsWith", "x\\ud800", true)]
+    public async Task A_value_no_database_can_store_matches_nothing_and_its_negation_everything(string operation, string escapedValue, bool matchesAll)
+    {
+        var all = (await fixture.QueryAsync("{ companies { totalCount } }")).GetProperty("data").GetProperty("companies").GetProperty("totalCount").GetInt32();
+
+        // In the document, where GraphQL's escapes let an unpaired surrogate through (JSON variables refuse it).
+        var value = operation is "in" ? $"[\"{escapedValue}\"]" : $"\"{escapedValue}\"";
+
+        var result = await fixture.QueryAsync($"{{ companies(where: {{ name: {{ {operation}: {value} }} }}) {{ totalCount }} }}");
+
+        Assert.True(all > 0);
+        Assert.Equal(matchesAll ? all : 0, result.GetProperty("data").GetProperty("companies").GetProperty("totalCount").GetInt32());
+    }
+
     [Fact]
     public async Task Global_id_filters_declared_in_the_data_model_work_in_nested_filters_too()
     {

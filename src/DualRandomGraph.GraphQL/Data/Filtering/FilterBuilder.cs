@@ -153,6 +153,7 @@ internal sealed class FilterBuilder
             {
                 "and" => All(Items(value).Select(item => Operations(access, nullable, (IDictionary<string, object?>)item!))),
                 "or" => Any(Items(value).Select(item => Operations(access, nullable, (IDictionary<string, object?>)item!))),
+                "eq" or "neq" when value is string text && !IsStorableText(text) => Expression.Constant(name == "neq"),
                 "eq" => Expression.Equal(access, Parameter(value, access.Type)),
                 "neq" => Expression.NotEqual(access, Parameter(value, access.Type)),
                 "in" => In(access, value, inputType, name),
@@ -182,6 +183,12 @@ internal sealed class FilterBuilder
         var operation = ignoreCase ? name[..^"IgnoreCase".Length] : name;
         var negated = operation.StartsWith('n'); // neq, ncontains, nstartsWith, nendsWith
         var positive = negated ? operation[1..] : operation;
+        if (!IsStorableText(value))
+        {
+            // No stored text holds it: PostgreSQL refuses the parameter outright, SQLite compares and finds nothing.
+            return Expression.Constant(negated);
+        }
+
         Expression left = access;
         var right = Parameter(value, typeof(string));
         if (ignoreCase)
@@ -203,11 +210,34 @@ internal sealed class FilterBuilder
         return negated ? Expression.Not(test) : test;
     }
 
+    /// <summary>
+    /// Whether a database could hold <paramref name="value"/> as text: not with a NUL (PostgreSQL's text cannot) nor
+    /// an unpaired surrogate (no UTF-8 for it). Such a filter value matches no row, on every provider alike.
+    /// </summary>
+    internal static bool IsStorableText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0' || char.IsLowSurrogate(c) || (char.IsHighSurrogate(c) && (++i == value.Length || !char.IsLowSurrogate(value[i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static Expression In(Expression access, object value, string inputType, string operation)
     {
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(access.Type))!;
         foreach (var item in Items(value))
         {
+            if (item is string text && !IsStorableText(text))
+            {
+                continue; // equals no stored text, so it neither adds to "in" nor takes from "nin"
+            }
+
             list.Add(item == null
                 ? ExpressionHelpers.CanBeNull(access.Type) ? null : throw DataErrors.NullNotAllowed(inputType, operation)
                 : ConvertValue(item, access.Type));
