@@ -1,7 +1,6 @@
+using DualRandomGraph.Api;
 using DualRandomGraph.Api.Cli;
 using DualRandomGraph.Api.Data;
-using DualRandomGraph.Api.Schema;
-using DualRandomGraph.Api.Security;
 
 if (CommandLine.TryRunStandalone(args) is { } standaloneExitCode)
 {
@@ -10,12 +9,7 @@ if (CommandLine.TryRunStandalone(args) is { } standaloneExitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 CommandLine.ApplySettings(builder, args);
-builder.AddAppDatabase();
-builder.AddAppAuthentication();
-builder.AddAppRateLimiting();
-builder.AddPartnerCors();
-builder.AddSecurityHeaders();
-builder.AddAppGraphQL();
+builder.AddApp();
 
 if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
 {
@@ -24,16 +18,7 @@ if (await CommandLine.TryRunAsync(builder, args) is { } exitCode)
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
-
-// Order matters: headers on every response; CORS answers preflights before anything asks for a token; the rate
-// limiter partitions by the authenticated subject; a rejected token is refused only once the limiter has counted it.
-app.UseSecurityHeaders();
-app.UseCors();
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseInvalidTokenRejection();
-app.UseAuthorization();
-app.MapAppGraphQL();
+app.UseApp();
 
 await app.RunAsync();
 return 0;

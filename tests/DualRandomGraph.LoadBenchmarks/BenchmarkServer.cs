@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Data.Generation;
-using DualRandomGraph.Api.Schema;
+using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Security;
+using DualRandomGraph.Api;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,24 +61,13 @@ internal sealed class BenchmarkServer : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddAppDatabase();
-        builder.AddAppAuthentication();
-        builder.AddAppRateLimiting();
-        builder.AddPartnerCors();
-        builder.AddSecurityHeaders();
-        builder.AddAppGraphQL();
+        builder.AddApp();
 
         var app = builder.Build();
         await app.Services.InitializeDatabaseAsync();
         await GenerateIfEmptyAsync(app.Services, data);
 
-        app.UseSecurityHeaders();
-        app.UseCors();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseInvalidTokenRejection();
-        app.UseAuthorization();
-        app.MapAppGraphQL();
+        app.UseApp();
         CeilingEndpoint.Map(app);
         await app.StartAsync();
 
