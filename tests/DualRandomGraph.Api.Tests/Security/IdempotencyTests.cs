@@ -84,38 +84,28 @@ public sealed class IdempotencyTests(DrawsApiFactory factory) : IClassFixture<Dr
     [Fact]
     public async Task Two_servers_over_one_database_execute_a_key_once()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"drg-test-shared-{Guid.NewGuid():N}.db");
-        try
-        {
-            using var one = new SharedDatabaseApiFactory(path);
-            using var two = new SharedDatabaseApiFactory(path);
-            var clients = new[] { one.CreateGraphQLClient(Roles.Coordinator), two.CreateGraphQLClient(Roles.Coordinator) };
-            await clients[0].CountAsync("checkItems"); // the first server migrates and loads the demo data before the second starts
-            await clients[1].CountAsync("checkItems");
-            var scenario = await Scenario.CreateAsync(one.Services, Scenario.NextTag(), [TargetCategory.General], officers: 2);
-            var targetId = (string)(await clients[0].QueryAsync(
-                "query($c: String!) { targets(where: { creditCode: { eq: $c } }) { nodes { id } } }", new { c = scenario.TargetKeys[0] }))["targets"]!["nodes"]![0]!["id"]!;
-            var key = Guid.NewGuid().ToString();
+        // One database for both servers on either provider: a SQLite file, or one PostgreSQL database.
+        using var database = TestDatabase.Create();
+        using var one = new SharedDatabaseApiFactory(database);
+        using var two = new SharedDatabaseApiFactory(database);
+        var clients = new[] { one.CreateGraphQLClient(Roles.Coordinator), two.CreateGraphQLClient(Roles.Coordinator) };
+        await clients[0].CountAsync("checkItems"); // the first server migrates and loads the demo data before the second starts
+        await clients[1].CountAsync("checkItems");
+        var scenario = await Scenario.CreateAsync(one.Services, Scenario.NextTag(), [TargetCategory.General], officers: 2);
+        var targetId = (string)(await clients[0].QueryAsync(
+            "query($c: String!) { targets(where: { creditCode: { eq: $c } }) { nodes { id } } }", new { c = scenario.TargetKeys[0] }))["targets"]!["nodes"]![0]!["id"]!;
+        var key = Guid.NewGuid().ToString();
 
-            var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
-            {
-                using var response = await SendAsync(clients[i % 2], RecordTargeted, new { targetId, basis = "两台服务器" }, key);
-                return (response.StatusCode, Replayed: response.Headers.Contains(IdempotencyKeys.ReplayedHeaderName));
-            })));
-
-            await using var db = await one.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-            Assert.Equal(1, await db.InspectionRecords.CountAsync(r => r.Target!.CreditCode == scenario.TargetKeys[0]));
-            Assert.Single(responses, r => r is { StatusCode: HttpStatusCode.OK, Replayed: false });
-            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.ToString()));
-        }
-        finally
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
+            using var response = await SendAsync(clients[i % 2], RecordTargeted, new { targetId, basis = "两台服务器" }, key);
+            return (response.StatusCode, Replayed: response.Headers.Contains(IdempotencyKeys.ReplayedHeaderName));
+        })));
+
+        await using var db = await one.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.InspectionRecords.CountAsync(r => r.Target!.CreditCode == scenario.TargetKeys[0]));
+        Assert.Single(responses, r => r is { StatusCode: HttpStatusCode.OK, Replayed: false });
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.ToString()));
     }
 
     [Fact]
@@ -284,7 +274,4 @@ public sealed class IdempotencyTests(DrawsApiFactory factory) : IClassFixture<Dr
 }
 
 /// <summary>A server over a database file another server uses too: two instances of one deployment.</summary>
-public sealed class SharedDatabaseApiFactory(string databasePath) : ApiFactory
-{
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("ConnectionStrings:Sqlite", $"Data Source={databasePath}")];
-}
+public sealed class SharedDatabaseApiFactory(TestDatabase database) : ApiFactory(database);
