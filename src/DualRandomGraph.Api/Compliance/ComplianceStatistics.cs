@@ -70,20 +70,45 @@ public sealed class ComplianceStatistics(IDbContextFactory<AppDbContext> context
     }
 
     /// <summary>
-    /// The active key targets of the agency not inspected at random (nor by imported history) from the start of the
-    /// year to the end of quarter <paramref name="throughQuarter"/>: those R1 still asks for this year.
+    /// The active key targets of each agency not inspected at random (nor by imported history) from the start of the
+    /// year to the end of the period's quarter: those R1 still asks for this year. Two queries for any number of
+    /// periods (a series, a region): the agencies' active key targets — a few per cent of a registry — and the dates
+    /// of their random and imported inspections over the years asked.
     /// </summary>
-    public async Task<IReadOnlyList<InspectionTarget>> UncoveredKeyTargetsAsync(int agencyId, int year, int throughQuarter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<CoveragePeriod, IReadOnlyList<InspectionTarget>>> UncoveredKeyTargetsAsync(
+        IReadOnlyCollection<CoveragePeriod> periods, CancellationToken cancellationToken)
     {
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, throughQuarter * 3, 1).AddMonths(1).AddDays(-1));
+        if (periods.Count == 0)
+        {
+            return new Dictionary<CoveragePeriod, IReadOnlyList<InspectionTarget>>();
+        }
+
+        var agencyIds = periods.Select(p => p.AgencyId).Distinct().ToList();
+        var (from, to) = (new DateOnly(periods.Min(p => p.Year), 1, 1), new DateOnly(periods.Max(p => p.Year), 12, 31));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Targets.WithDetails()
-            .Where(t => t.AgencyId == agencyId && t.Category == TargetCategory.Key && t.Status == TargetStatus.Active)
-            .Where(t => !db.InspectionRecords.Any(r => r.TargetId == t.Id && r.Origin != InspectionOrigin.Targeted && r.InspectedOn >= first && r.InspectedOn <= last))
+        var keyTargets = await db.Targets.WithDetails()
+            .Where(t => agencyIds.Contains(t.AgencyId) && t.Category == TargetCategory.Key && t.Status == TargetStatus.Active)
             .OrderBy(t => t.Name)
             .ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
+        var inspections = (await db.InspectionRecords
+            .Where(r => agencyIds.Contains(r.Target!.AgencyId) && r.Target.Category == TargetCategory.Key && r.Target.Status == TargetStatus.Active)
+            .Where(r => r.Origin != InspectionOrigin.Targeted && r.InspectedOn >= from && r.InspectedOn <= to)
+            .Select(r => new { r.TargetId, r.InspectedOn })
+            .ToListAsync(cancellationToken))
+            .ToLookup(r => r.TargetId, r => r.InspectedOn);
+
+        return periods.Distinct().ToDictionary(period => period, period =>
+        {
+            var (first, last) = (new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, period.ThroughQuarter * 3, 1).AddMonths(1).AddDays(-1));
+            return (IReadOnlyList<InspectionTarget>)keyTargets
+                .Where(t => t.AgencyId == period.AgencyId && !inspections[t.Id].Any(day => day >= first && day <= last))
+                .ToList();
+        });
     }
+
+    /// <summary>One agency's year from January to the end of quarter <see cref="ThroughQuarter"/>.</summary>
+    public readonly record struct CoveragePeriod(int AgencyId, int Year, int ThroughQuarter);
 
     private readonly record struct Period(int AgencyId, int Year, int? Quarter);
 

@@ -1,6 +1,7 @@
 using DualRandomGraph.Api.Agencies;
 using DualRandomGraph.Api.Schema;
 using DualRandomGraph.Api.Targets;
+using DualRandomGraph.Domain.Registry;
 using DualRandomGraph.GraphQL.Loading;
 using DualRandomGraph.GraphQL.Relay;
 using GraphQL;
@@ -51,8 +52,15 @@ public sealed class ComplianceStatsType : ObjectGraphType<ComplianceStats>
             .FieldType.RestrictTo(staff);
         Field<ListGraphType<NonNullGraphType<InspectionTargetType>>>("uncoveredKeyTargets")
             .Description("The active key targets not yet inspected at random this year up to the end of the period, by name.")
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ComplianceStatistics>()
-                .UncoveredKeyTargetsAsync(context.Source.AgencyId, context.Source.Year, context.Source.ThroughQuarter, context.CancellationToken))
+            .Resolve(context =>
+            {
+                // Batched: a series or a region asks for many periods in one request.
+                var statistics = context.RequestServices!.GetRequiredService<ComplianceStatistics>();
+                return context.RequestServices!.GetRequiredService<BatchLoaders>()
+                    .GetOrAdd<ComplianceStatistics.CoveragePeriod, IReadOnlyList<InspectionTarget>>(
+                        nameof(ComplianceStatistics.UncoveredKeyTargetsAsync), statistics.UncoveredKeyTargetsAsync)
+                    .Load(new ComplianceStatistics.CoveragePeriod(context.Source.AgencyId, context.Source.Year, context.Source.ThroughQuarter));
+            })
             .FieldType.RestrictTo(staff);
 
         Field<NonNullGraphType<IntGraphType>>("publicationsOnTime")

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Draws;
 using DualRandomGraph.Api.Tests.Infrastructure;
@@ -44,6 +45,23 @@ public sealed class ComplianceStatementTests(ComplianceApiFactory factory, ITest
             Assert.Equal(smallStatements, largeStatements);
             Assert.InRange(smallStatements, 10, 60);
         }
+    }
+
+    [Fact]
+    public async Task A_longer_series_runs_the_same_statements()
+    {
+        var agencyId = await HistoryAsync("CTC", perCategory: 2);
+        var auditor = factory.CreateGraphQLClient(Roles.Auditor);
+
+        var (oneYear, oneYearData) = await StatementsAsync(auditor, $"query($id: ID!) {{ complianceSeries(agencyId: $id, fromYear: 2023, toYear: 2023) {{ {Everything} }} }}", agencyId);
+        var (threeYears, threeYearsData) = await StatementsAsync(auditor, $"query($id: ID!) {{ complianceSeries(agencyId: $id, fromYear: 2021, toYear: 2023) {{ {Everything} }} }}", agencyId);
+
+        // 4 entries against 12, each with the key targets still uncovered (batched, not one query per entry).
+        Assert.Equal(4, JsonNode.Parse(oneYearData)!["complianceSeries"]!.AsArray().Count);
+        Assert.Equal(12, JsonNode.Parse(threeYearsData)!["complianceSeries"]!.AsArray().Count);
+        Assert.Contains("\"uncoveredKeyTargets\":[{\"name\"", threeYearsData, StringComparison.Ordinal);
+        output.WriteLine($"{oneYear} statements for 4 quarters, {threeYears} for 12");
+        Assert.Equal(oneYear, threeYears);
     }
 
     /// <summary>
