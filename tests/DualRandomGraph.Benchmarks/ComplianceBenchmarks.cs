@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DualRandomGraph.Benchmarks;
 
@@ -59,7 +58,7 @@ public class ComplianceBenchmarks
             await GenerateAsync();
         }
 
-        _app = Build(_databasePath);
+        _app = BenchmarkHost.Build(_databasePath);
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         // The generated agency with the most targets, and the province above every generated county.
         var agencyId = await db.Targets.GroupBy(t => t.AgencyId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
@@ -77,7 +76,7 @@ public class ComplianceBenchmarks
     {
         var partial = _databasePath + ".partial";
         File.Delete(partial);
-        await using (var app = Build(partial))
+        await using (var app = BenchmarkHost.Build(partial))
         {
             await app.Services.InitializeDatabaseAsync();
             var report = await ActivatorUtilities.CreateInstance<DataGenerator>(app.Services).GenerateAsync(Options, Console.Out, CancellationToken.None);
@@ -86,18 +85,6 @@ public class ComplianceBenchmarks
 
         SqliteConnection.ClearAllPools();
         File.Move(partial, _databasePath);
-    }
-
-    private static WebApplication Build(string databasePath)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.Configuration["ConnectionStrings:Sqlite"] = $"Data Source={databasePath}";
-        builder.Configuration["Authentication:Jwt:SigningKey"] = "benchmark-signing-key-0123456789-abcdefghij";
-        builder.Logging.ClearProviders();
-        builder.AddAppDatabase();
-        builder.AddAppAuthentication();
-        builder.AddAppGraphQL();
-        return builder.Build();
     }
 
     [GlobalCleanup]

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DualRandomGraph.Benchmarks;
 
@@ -44,14 +43,7 @@ public class TargetsQueryBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.Configuration["ConnectionStrings:Sqlite"] = $"Data Source={_databasePath}";
-        builder.Configuration["Authentication:Jwt:SigningKey"] = "benchmark-signing-key-0123456789-abcdefghij";
-        builder.Logging.ClearProviders();
-        builder.AddAppDatabase();
-        builder.AddAppAuthentication();
-        builder.AddAppGraphQL();
-        _app = builder.Build();
+        _app = BenchmarkHost.Build(_databasePath);
         await _app.Services.InitializeDatabaseAsync();
         await SeedAsync(10_000);
 

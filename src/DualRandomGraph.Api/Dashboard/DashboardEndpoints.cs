@@ -34,11 +34,10 @@ public static class DashboardEndpoints
 
     private static async Task ServeAsync(HttpContext context, string folder, string? file)
     {
+        // nosniff and no-referrer come with every response (UseSecurityHeaders); the page adds its own policy.
         var response = context.Response;
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XFrameOptions = "DENY";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
         if (string.IsNullOrEmpty(file) && context.Request.Path.Value?.EndsWith('/') != true)
         {
             // The page loads its files by relative URLs, which resolve below the page only when its address ends in a slash.
