@@ -13,6 +13,9 @@ namespace DualRandomGraph.GraphQL.Data;
 /// </summary>
 internal sealed class DataResolver(IFieldResolver inner, DataFieldDefinition definition) : IFieldResolver
 {
+    // One delegate for the field's lifetime: a method group passed per call would allocate one per row.
+    private Func<IResolveFieldContext, bool, DataPlan>? _plan;
+
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var source = await inner.ResolveAsync(context);
@@ -21,23 +24,26 @@ internal sealed class DataResolver(IFieldResolver inner, DataFieldDefinition def
             return null;
         }
 
+        if (source is IProjectedCollection projected)
+        {
+            var nested = DataPlans.For(context, withProjection: false, _plan ??= Plan);
+            return DataExecutor.BuildResult(nested.Request, projected.Rows, projected.TotalCount);
+        }
+
+        // A collection nobody projected for us (e.g. loaded by the host): same pipeline, in memory.
+        var query = source as IQueryable ?? ((IEnumerable)source).AsQueryable();
+        var plan = DataPlans.For(context, definition.Projection && query.Provider is not EnumerableQuery, _plan ??= Plan);
+        return await DataExecutor.ExecuteAsync(query, plan.Request, plan.Projection, context.CancellationToken);
+    }
+
+    private DataPlan Plan(IResolveFieldContext context, bool withProjection)
+    {
         var services = context.RequestServices;
         var model = services?.GetService<DataModel>()
             ?? throw new InvalidOperationException("Data fields need services.AddDataMiddleware() and ExecutionOptions.RequestServices.");
         var selections = new SelectionCollector(context);
         var coordinate = $"{context.ParentType.Name}.{context.FieldDefinition.Name}";
         var request = DataRequest.Create(selections, model, services, coordinate, context.FieldDefinition, definition, [context.FieldAst], context.Arguments);
-
-        if (source is IProjectedCollection projected)
-        {
-            return DataExecutor.BuildResult(request, projected.Rows, projected.TotalCount);
-        }
-
-        // A collection nobody projected for us (e.g. loaded by the host): same pipeline, in memory.
-        var query = source as IQueryable ?? ((IEnumerable)source).AsQueryable();
-        var projection = definition.Projection && query.Provider is not EnumerableQuery
-            ? new ProjectionBuilder(selections, model, services).Build(request)
-            : null;
-        return await DataExecutor.ExecuteAsync(query, request, projection, context.CancellationToken);
+        return new DataPlan(request, withProjection ? new ProjectionBuilder(selections, model, services).Build(request) : null);
     }
 }

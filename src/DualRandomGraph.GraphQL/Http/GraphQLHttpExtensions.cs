@@ -1,5 +1,7 @@
+using DualRandomGraph.GraphQL.Validation;
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,8 @@ public static class GraphQLHttpExtensions
 {
     /// <summary>
     /// Registers the GraphQL-over-HTTP transport: its options (from <c>GraphQL:Http</c>), the document
-    /// cache (from <c>GraphQL:DocumentCache</c>) as a GraphQL.NET execution step. The schema, the
+    /// cache (from <c>GraphQL:DocumentCache</c>) as a GraphQL.NET execution step, and the cache of validation
+    /// results for cached documents (from <c>GraphQL:ValidationCache</c>). The schema, the
     /// System.Text.Json serializer and any <c>ConfigureExecutionOptions</c> come from <c>AddGraphQL</c>.
     /// </summary>
     public static IServiceCollection AddGraphQLHttp(this IServiceCollection services)
@@ -29,6 +32,15 @@ public static class GraphQLHttpExtensions
             .BindConfiguration(DocumentCacheOptions.SectionName)
             .Validate(o => o.MaxTotalQueryLength > 0, "GraphQL:DocumentCache:MaxTotalQueryLength must be positive.")
             .ValidateOnStart();
+
+        // A cached document's requests are validated with HttpOperationTypeRule and whatever else declared itself
+        // cacheable; the verdict for the same variables is then remembered too.
+        services.AddOptions<ValidationCacheOptions>()
+            .BindConfiguration(ValidationCacheOptions.SectionName)
+            .Configure(o => o.CacheableRules.Add(typeof(HttpOperationTypeRule)))
+            .Validate(o => o.VariantsPerDocument >= 0 && o.MaxVariableValues >= 0, "GraphQL:ValidationCache: the bounds must not be negative.")
+            .ValidateOnStart();
+        services.Replace(ServiceDescriptor.Singleton<IDocumentValidator, ValidationResultCache>());
 
         // GraphQL.NET's DocumentExecuter runs every registered IConfigureExecution, in SortOrder.
         services.TryAddSingleton<GraphQLDocumentCache>();

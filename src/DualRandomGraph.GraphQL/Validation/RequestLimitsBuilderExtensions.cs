@@ -38,6 +38,16 @@ public static class RequestLimitsBuilderExtensions
             options.Configure(configure);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentLimitsExecution>());
+
+        // Their verdicts depend on the document, the operation and the variables only (and the complexity
+        // analyzer's on its options), so a cached document's result may be remembered (ValidationResultCache).
+        services.Configure<ValidationCacheOptions>(cache =>
+        {
+            cache.CacheableRules.Add(typeof(OperationLimitsRule));
+            cache.CacheableRules.Add(typeof(VariablesLimitsRule));
+            cache.CacheableRules.Add(typeof(IntrospectionLimitsRule));
+            cache.CacheableRules.Add(typeof(ComplexityValidationRule));
+        });
         builder.AddValidationRule<OperationLimitsRule>(useForCachedDocuments: true);
         builder.AddValidationRule<VariablesLimitsRule>(useForCachedDocuments: true);
         builder.AddValidationRule<IntrospectionLimitsRule>(useForCachedDocuments: true);
