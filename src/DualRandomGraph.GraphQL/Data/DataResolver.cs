@@ -24,15 +24,17 @@ internal sealed class DataResolver(IFieldResolver inner, DataFieldDefinition def
             return null;
         }
 
+        var plans = context.RequestServices?.GetService<DataPlanCache>()
+            ?? throw new InvalidOperationException("Data fields need services.AddDataMiddleware() and ExecutionOptions.RequestServices.");
         if (source is IProjectedCollection projected)
         {
-            var nested = DataPlans.For(context, withProjection: false, _plan ??= Plan);
+            var nested = plans.For(context, withProjection: false, _plan ??= Plan);
             return DataExecutor.BuildResult(nested.Request, projected.Rows, projected.TotalCount);
         }
 
         // A collection nobody projected for us (e.g. loaded by the host): same pipeline, in memory.
         var query = source as IQueryable ?? ((IEnumerable)source).AsQueryable();
-        var plan = DataPlans.For(context, definition.Projection && query.Provider is not EnumerableQuery, _plan ??= Plan);
+        var plan = plans.For(context, definition.Projection && query.Provider is not EnumerableQuery, _plan ??= Plan);
         return await DataExecutor.ExecuteAsync(query, plan.Request, plan.Projection, context.CancellationToken);
     }
 

@@ -18,8 +18,8 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers what data fields (<c>[UsePaging]</c>, <c>[UseFiltering]</c>, ...) need: the <see cref="DataModel"/>
-    /// and the generated graph types, which GraphQL.NET takes from the service provider (one instance per schema,
+    /// Registers what data fields (<c>[UsePaging]</c>, <c>[UseFiltering]</c>, ...) need: the <see cref="DataModel"/>,
+    /// the <see cref="DataPlanCache"/> and the generated graph types, which GraphQL.NET takes from the service provider (one instance per schema,
     /// however many fields use a type).
     /// </summary>
     public static IServiceCollection AddDataMiddleware(this IServiceCollection services, Action<DataModel>? configure = null)
@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         var model = new DataModel();
         configure?.Invoke(model);
         services.TryAddSingleton(model);
+        services.TryAddSingleton<DataPlanCache>();
         services.TryAddSingleton<IGlobalIdCodec, RelayGlobalIdCodec>();
 
         Type[] graphTypes =

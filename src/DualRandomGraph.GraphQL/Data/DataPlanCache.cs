@@ -24,16 +24,20 @@ internal sealed record DataPlan(DataRequest Request, LambdaExpression? Projectio
 /// cache takes its plans with it.
 /// </para>
 /// </summary>
-internal static class DataPlans
+public sealed class DataPlanCache
 {
     /// <summary>Requests that validate afresh each time (new variables) add plans nobody reuses; past this, start over.</summary>
     private const int PlansPerField = 16;
 
-    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Key, DataPlan>> Plans = [];
+    private readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<Key, DataPlan>> _plans = [];
+    private long _built;
 
-    public static DataPlan For(IResolveFieldContext context, bool withProjection, Func<IResolveFieldContext, bool, DataPlan> build)
+    /// <summary>How many plans were built since start-up; a repeated query adds none.</summary>
+    public long PlansBuilt => Interlocked.Read(ref _built);
+
+    internal DataPlan For(IResolveFieldContext context, bool withProjection, Func<IResolveFieldContext, bool, DataPlan> build)
     {
-        var plans = Plans.GetOrCreateValue(context.FieldAst);
+        var plans = _plans.GetOrCreateValue(context.FieldAst);
         var key = new Key(context.Variables, context.ParentType, withProjection);
         if (plans.TryGetValue(key, out var plan))
         {
@@ -42,6 +46,7 @@ internal static class DataPlans
 
         // Building throws for a request that is wrong (page too large, bad cursor): nothing is kept then.
         plan = build(context, withProjection);
+        Interlocked.Increment(ref _built);
         if (plans.Count >= PlansPerField)
         {
             plans.Clear();
