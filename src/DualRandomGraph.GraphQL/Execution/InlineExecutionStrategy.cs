@@ -21,8 +21,9 @@ public sealed class InlineExecutionStrategy : ParallelExecutionStrategy
 
     public override Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
     {
-        // Made before any resolver runs, so the parallel resolvers only ever read the user context.
-        context.UserContext[CollectedFieldsKey] = new ConcurrentDictionary<(GraphQLSelectionSet, IGraphType), (GraphQLField Field, FieldType Definition)[]>();
+        // Made before any resolver runs, so the parallel resolvers only ever read the user context. It names its
+        // execution, in case a host hands one user context to several executions at once.
+        context.UserContext[CollectedFieldsKey] = new CollectedFields(context);
         return base.ExecuteAsync(context);
     }
 
@@ -54,7 +55,7 @@ public sealed class InlineExecutionStrategy : ParallelExecutionStrategy
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
-        if (!context.UserContext.TryGetValue(CollectedFieldsKey, out var cache) || cache is not ConcurrentDictionary<(GraphQLSelectionSet, IGraphType), (GraphQLField Field, FieldType Definition)[]> collected)
+        if (!context.UserContext.TryGetValue(CollectedFieldsKey, out var cache) || cache is not CollectedFields collected || collected.Execution != context)
         {
             base.SetSubFieldNodes(context, parent);
             return;
@@ -79,5 +80,12 @@ public sealed class InlineExecutionStrategy : ParallelExecutionStrategy
         }
 
         parent.SubFields = subFields;
+    }
+
+    /// <summary>The fields each selection set selects on each object type, in one execution.</summary>
+    private sealed class CollectedFields(ExecutionContext execution)
+        : ConcurrentDictionary<(GraphQLSelectionSet, IGraphType), (GraphQLField Field, FieldType Definition)[]>
+    {
+        public ExecutionContext Execution { get; } = execution;
     }
 }
