@@ -412,6 +412,44 @@ public sealed class InlineExecutionStrategyTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task Two_executions_sharing_a_user_context_and_a_document_keep_their_own_variables(bool memberNames)
+    {
+        await using var harness = InlineExecutionHarness.Create(memberNames);
+        var expected = (
+            """{"data":{"gated":[{"id":0,"name":"row-0"},{"id":1,"name":"row-1"},{"id":2,"name":"row-2"}]}}""",
+            """{"data":{"gated":[{"id":0},{"id":1},{"id":2}]}}""");
+
+        Assert.Equal(expected, await RunInterleavedAsync(harness.Plain));
+        Assert.Equal(expected, await RunInterleavedAsync(harness.Inline));
+
+        // A starts and waits inside its root field; B, with other variables, runs from start to end meanwhile (and
+        // puts its own collected fields in the shared user context); then A goes on.
+        static async Task<(string A, string B)> RunInterleavedAsync(ServiceProvider provider)
+        {
+            var document = GraphQLParser.Parser.Parse("query ($wait: Boolean!, $on: Boolean!) { gated(wait: $wait) { id name @include(if: $on) } }");
+            var executer = provider.GetRequiredService<IDocumentExecuter<InlineTestSchema>>();
+            var serializer = provider.GetRequiredService<IGraphQLTextSerializer>();
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shared = new System.Collections.Concurrent.ConcurrentDictionary<string, object?> { ["gate"] = gate };
+
+            ExecutionOptions Options(bool wait, bool on) => new()
+            {
+                Document = document,
+                Variables = new Inputs(new Dictionary<string, object?> { ["wait"] = wait, ["on"] = on }),
+                UserContext = shared,
+                RequestServices = provider,
+            };
+
+            var a = executer.ExecuteAsync(Options(wait: true, on: true));
+            var b = serializer.Serialize(await executer.ExecuteAsync(Options(wait: false, on: false)));
+            gate.SetResult();
+            return (serializer.Serialize(await a), b);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task Field_middleware_still_runs_for_every_field(bool memberNames)
     {
         var counters = new List<int[]>();

@@ -301,6 +301,14 @@ public sealed class InlineTestSchema : Schema
                 ((CancellationTokenSource)ctx.UserContext["cts"]!).Cancel();
                 return data.Rows;
             });
+        query.Field<ListGraphType<AutoRegisteringObjectGraphType<Row>>>("gated")
+            .Argument<NonNullGraphType<BooleanGraphType>>("wait")
+            .ResolveAsync(async ctx =>
+            {
+                if (ctx.GetArgument<bool>("wait"))
+                    await ((TaskCompletionSource)ctx.UserContext["gate"]!).Task;
+                return data.Rows.Take(3).ToList();
+            });
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };
