@@ -75,10 +75,8 @@ internal static class DataExecutor
                     page.Reverse();
                 }
 
-                string? fingerprint = null;
-
                 // One delegate for the page: a method group passed per edge would allocate a delegate per row.
-                Func<object, string> encodeCursor = row => KeysetCursor.Encode(fingerprint ??= KeysetCursor.Fingerprint(request.Order), request.Order, row);
+                Func<object, string> encodeCursor = row => KeysetCursor.Encode(request.CursorFingerprint, request.Order, row);
                 var edges = page.ConvertAll(row => new DataEdge(encodeCursor, row));
 
                 // As HotChocolate: the side we read towards knows from the extra row; the other side only

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DualRandomGraph.GraphQL.Data.Filtering;
+using DualRandomGraph.GraphQL.Data.Paging;
 using DualRandomGraph.GraphQL.Data.Sorting;
 using GraphQL;
 using GraphQL.Execution;
@@ -39,6 +40,11 @@ internal sealed class DataRequest
     public required IReadOnlyList<GraphQLSelectionSet?> NodeSelections { get; init; }
 
     public Type EntityType => Definition.EntityType;
+
+    /// <summary>What cursors of this order carry to prove they were made under it; made once per plan.</summary>
+    public string CursorFingerprint => _cursorFingerprint ??= KeysetCursor.Fingerprint(Order);
+
+    private string? _cursorFingerprint;
 
     /// <summary>Reads backwards from the end (<c>last</c>): the order is reversed to fetch, and the rows reversed after.</summary>
     public bool Backward => Definition.Paging == PagingKind.Cursor && Last != null;

@@ -17,7 +17,7 @@ internal static class QueryShaper
         source = Filtered(source, request, queryable);
         if (request.Definition.Paging == PagingKind.Cursor && (request.After != null || request.Before != null))
         {
-            var fingerprint = KeysetCursor.Fingerprint(request.Order);
+            var fingerprint = request.CursorFingerprint;
             if (request.After != null)
             {
                 var values = KeysetCursor.Decode(request.After, "after", fingerprint, request.Order);
