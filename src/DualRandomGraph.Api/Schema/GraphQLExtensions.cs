@@ -12,6 +12,7 @@ using DualRandomGraph.GraphQL.Auditing;
 using DualRandomGraph.GraphQL.Authorization;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
+using DualRandomGraph.GraphQL.Execution;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Ide;
 using DualRandomGraph.GraphQL.Mutations;
@@ -39,6 +40,7 @@ public static class GraphQLExtensions
             .AddGraphTypes(typeof(AppSchema).Assembly)
             .AddGraphTypes(typeof(DateScalarType).Assembly)
             .AddRelayNodes()
+            .AddInlineExecution()
             .AddMutationConventions()
             .AddFieldAuthorization()
             .AddMutationAuditing() // after authorization, so that denied mutations are recorded too
