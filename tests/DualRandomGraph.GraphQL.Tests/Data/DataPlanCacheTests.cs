@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Data.Cost;
+using DualRandomGraph.GraphQL.Execution;
 using DualRandomGraph.GraphQL.Http;
 using DualRandomGraph.GraphQL.Tests.Data.TestModel;
 using GraphQL;
@@ -19,7 +20,9 @@ namespace DualRandomGraph.GraphQL.Tests.Data;
 /// <see cref="DataPlanCache"/> with both caches in front of it: every request goes through the real HTTP endpoint
 /// (<see cref="DataHttpHost"/>, the data test model on its own SQLite file), so that the same text hits the document
 /// cache and the same variables hit the validation cache, and gets the same <c>Variables</c> object. Each test has
-/// its own host, hence its own caches and its own <see cref="DataPlanCache.PlansBuilt"/>.
+/// its own host, hence its own caches and its own <see cref="DataPlanCache.PlansBuilt"/>. Every test runs on GraphQL.NET's
+/// own strategy (<see cref="DataPlanCacheTests"/>) and on the API's <c>AddInlineExecution()</c>
+/// (<see cref="DataPlanCacheInlineExecutionTests"/>).
 /// <para>
 /// What to expect from <see cref="DataPlanCache.PlansBuilt"/>: one plan per data field per validation (a root field
 /// and each nested paged list). A text without variables gets <c>Variables.None</c> every time, so its plans are built
@@ -28,14 +31,14 @@ namespace DualRandomGraph.GraphQL.Tests.Data;
 /// built twice for the first variable set, once for each other one, and never again for a repeat.
 /// </para>
 /// </summary>
-public sealed class DataPlanCacheTests : IAsyncLifetime
+public abstract class DataPlanCacheContract(bool inlineExecution) : IAsyncLifetime
 {
     private DataHttpHost _host = null!;
     private List<Company> _companies = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await DataHttpHost.StartAsync();
+        _host = await DataHttpHost.StartAsync(inlineExecution);
         _companies = _host.AllCompanies();
     }
 
@@ -400,6 +403,10 @@ public sealed class DataPlanCacheTests : IAsyncLifetime
     }
 }
 
+public sealed class DataPlanCacheTests() : DataPlanCacheContract(inlineExecution: false);
+
+public sealed class DataPlanCacheInlineExecutionTests() : DataPlanCacheContract(inlineExecution: true);
+
 /// <summary>
 /// The data test model (<see cref="DataTestSchema"/>, registered as <see cref="DataFixture"/> registers it) behind the
 /// real GraphQL endpoint: <c>AddGraphQLHttp</c> adds the document cache and the validation cache, which
@@ -422,7 +429,8 @@ public sealed class DataHttpHost : IAsyncDisposable
 
     public long PlansBuilt => App.Services.GetRequiredService<DataPlanCache>().PlansBuilt;
 
-    public static async Task<DataHttpHost> StartAsync()
+    /// <param name="inlineExecution">Queries on <c>InlineExecutionStrategy</c>, as the API runs them.</param>
+    public static async Task<DataHttpHost> StartAsync(bool inlineExecution = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"drg-plans-{Guid.NewGuid():N}.db");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
@@ -433,12 +441,19 @@ public sealed class DataHttpHost : IAsyncDisposable
         builder.Services.AddDataMiddleware(model => model
             .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId))
             .Entity<Region>(region => region.GlobalId("Region", fieldName: "globalId")));
-        builder.Services.AddGraphQL(graphQL => graphQL
-            .AddSchema<DataTestSchema>()
-            .AddSystemTextJson()
-            .AddDataCostLimits()
-            .AddGraphTypes(typeof(DataTestSchema).Assembly)
-            .AddClrTypeMappings(typeof(DataTestSchema).Assembly));
+        builder.Services.AddGraphQL(graphQL =>
+        {
+            graphQL
+                .AddSchema<DataTestSchema>()
+                .AddSystemTextJson()
+                .AddDataCostLimits()
+                .AddGraphTypes(typeof(DataTestSchema).Assembly)
+                .AddClrTypeMappings(typeof(DataTestSchema).Assembly);
+            if (inlineExecution)
+            {
+                graphQL.AddInlineExecution();
+            }
+        });
         builder.Services.AddGraphQLHttp();
 
         var app = builder.Build();
