@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
@@ -23,7 +24,11 @@ public sealed class InlineExecutionStrategy : ParallelExecutionStrategy
     {
         // Made before any resolver runs, so the parallel resolvers only ever read the user context. It names its
         // execution, in case a host hands one user context to several executions at once.
-        context.UserContext[CollectedFieldsKey] = new CollectedFields(context);
+        if (!context.UserContext.IsReadOnly)
+        {
+            context.UserContext[CollectedFieldsKey] = new CollectedFields(context);
+        }
+
         return base.ExecuteAsync(context);
     }
 
@@ -43,14 +48,31 @@ public sealed class InlineExecutionStrategy : ParallelExecutionStrategy
         {
             result = property.Read(source);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            // Reading again through the base class reports the error the way every other field reports it.
-            return base.ExecuteNodeAsync(context, node);
+            throw;
+        }
+        catch (ExecutionError error)
+        {
+            SetNodeError(context, node, error);
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            // The same treatment as the base class gives a resolver's exception: a field error, or rethrown when asked.
+            return ReportAsync(context, node, ex);
         }
 
         node.Result = result;
         return result is IDataLoaderResult ? Task.CompletedTask : CompleteNodeAsync(context, node);
+    }
+
+    private async Task ReportAsync(ExecutionContext context, ExecutionNode node, Exception exception)
+    {
+        if (await ProcessNodeUnhandledExceptionAsync(context, node, exception).ConfigureAwait(false))
+        {
+            ExceptionDispatchInfo.Throw(exception);
+        }
     }
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)

@@ -3,6 +3,7 @@ using System.Reflection;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using GraphQL.Conversion;
 using GraphQL.Utilities;
 
 namespace DualRandomGraph.GraphQL.Execution;
@@ -29,7 +30,21 @@ public sealed class PropertyFieldResolver : IFieldResolver
     public object? Read(object source) => _read(source);
 
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
-        => new(context.Source is { } source ? _read(source) : null);
+        => new(_read(context.Source ?? throw new InvalidOperationException(
+            $"IResolveFieldContext.Source is null: field '{context.FieldDefinition.Name}' reads property {Property.Name} of its source object.")));
+
+    /// <summary>
+    /// Whether a field reading <paramref name="property"/> may have this resolver: a task, or anything else a
+    /// resolver's value is awaited or subscribed to, must go through the resolver pipeline.
+    /// </summary>
+    internal static bool CanRead(PropertyInfo property)
+        => property.GetMethod is { IsStatic: false }
+            && property.GetIndexParameters().Length == 0
+            && !typeof(Task).IsAssignableFrom(property.PropertyType)
+            && !(property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            && property.PropertyType != typeof(ValueTask)
+            && !property.PropertyType.GetInterfaces().Append(property.PropertyType)
+                .Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) || i.GetGenericTypeDefinition() == typeof(IObservable<>)));
 }
 
 /// <summary>
@@ -40,22 +55,33 @@ public sealed class PropertyFieldResolver : IFieldResolver
 /// </summary>
 public sealed class PropertyFieldResolverVisitor : BaseSchemaNodeVisitor
 {
-    /// <summary>GraphQL.NET's metadata key for the CLR member an auto-registered field was made from.</summary>
-    private const string MemberNameKey = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
-
     public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
     {
         if (field.Resolver?.GetType() != typeof(MemberResolver)
             || field.Arguments is { Count: > 0 }
-            || field.GetMetadata<string?>(MemberNameKey) is not { } memberName
             || SourceTypeOf(type) is not { } sourceType
-            || sourceType.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance) is not { GetMethod: not null } property
-            || property.GetIndexParameters().Length > 0)
+            || PropertyNamed(sourceType, field.Name, type, schema) is not { } property
+            || !PropertyFieldResolver.CanRead(property))
         {
             return;
         }
 
         field.Resolver = new PropertyFieldResolver(property);
+    }
+
+    /// <summary>
+    /// The one property the auto-registered field is named after. GraphQL.NET records the member of an output field
+    /// nowhere, so this names each property the way it does (a <see cref="NameAttribute"/>, then the schema's name
+    /// converter) and gives up unless exactly one property matches.
+    /// </summary>
+    private static PropertyInfo? PropertyNamed(Type sourceType, string fieldName, IObjectGraphType type, ISchema schema)
+    {
+        var converter = schema.NameConverter ?? CamelCaseNameConverter.Instance;
+        var matches = sourceType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => converter.NameForField(p.GetCustomAttribute<NameAttribute>()?.Name ?? p.Name, type) == fieldName)
+            .Take(2)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using DualRandomGraph.GraphQL.Execution;
 using GraphQL;
 using GraphQL.DI;
@@ -34,17 +33,12 @@ public sealed class InlineExecutionHarness<TSchema> : IAsyncDisposable
     /// <summary>The initialized schema of the inline executer.</summary>
     public ISchema InlineSchema => SchemaOf(Inline);
 
-    /// <param name="memberNames">
-    /// Whether auto-registered fields are given the name of the member they were made from (see
-    /// <see cref="MemberNameVisitor"/>), so that <see cref="PropertyFieldResolverVisitor"/> finds them. Without it, GraphQL.NET
-    /// 8.8.5 as it is, the inline executer differs from plain GraphQL.NET only by its collected-fields cache.
-    /// </param>
     /// <param name="data">The rows and pets both executers answer from.</param>
     /// <param name="graphQL">More configuration, for both executers.</param>
-    public static InlineExecutionHarness<TSchema> Create(bool memberNames, InlineTestData? data = null, Action<IGraphQLBuilder>? graphQL = null)
+    public static InlineExecutionHarness<TSchema> Create(InlineTestData? data = null, Action<IGraphQLBuilder>? graphQL = null)
     {
         data ??= new InlineTestData();
-        return new InlineExecutionHarness<TSchema>(data, Build(data, inline: false, memberNames, graphQL), Build(data, inline: true, memberNames, graphQL));
+        return new InlineExecutionHarness<TSchema>(data, Build(data, inline: false, graphQL), Build(data, inline: true, graphQL));
     }
 
     /// <summary>The initialized schema of one of the two executers.</summary>
@@ -86,7 +80,7 @@ public sealed class InlineExecutionHarness<TSchema> : IAsyncDisposable
         await Inline.DisposeAsync();
     }
 
-    private static ServiceProvider Build(InlineTestData data, bool inline, bool memberNames, Action<IGraphQLBuilder>? graphQL)
+    private static ServiceProvider Build(InlineTestData data, bool inline, Action<IGraphQLBuilder>? graphQL)
     {
         var services = new ServiceCollection();
         services.AddSingleton(data);
@@ -102,8 +96,6 @@ public sealed class InlineExecutionHarness<TSchema> : IAsyncDisposable
                 .AddSystemTextJson()
                 .AddAutoClrMappings();
             graphQL?.Invoke(b);
-            if (memberNames)
-                b.AddSchemaVisitor<MemberNameVisitor>();
             if (inline)
                 b.AddInlineExecution();
         });
@@ -115,32 +107,6 @@ public sealed class InlineExecutionHarness<TSchema> : IAsyncDisposable
 public static class InlineExecutionHarness
 {
     /// <inheritdoc cref="InlineExecutionHarness{TSchema}.Create"/>
-    public static InlineExecutionHarness<InlineTestSchema> Create(bool memberNames, InlineTestData? data = null, Action<IGraphQLBuilder>? graphQL = null)
-        => InlineExecutionHarness<InlineTestSchema>.Create(memberNames, data, graphQL);
-}
-
-/// <summary>
-/// Records on each field of an auto-registering object type the name of the property it was made from, under the
-/// metadata key <see cref="PropertyFieldResolverVisitor"/> looks for. GraphQL.NET 8.8.5 records it only for input
-/// types (AutoRegisteringHelper.CreateField), so without this the visitor finds no property field to give a
-/// <see cref="PropertyFieldResolver"/>. Runs before that visitor (registered first); changes nothing else.
-/// </summary>
-public sealed class MemberNameVisitor : BaseSchemaNodeVisitor
-{
-    public const string MemberNameKey = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
-
-    public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
-    {
-        for (var t = type.GetType(); t != null; t = t.BaseType)
-        {
-            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(AutoRegisteringObjectGraphType<>))
-            {
-                var property = t.GetGenericArguments()[0].GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .FirstOrDefault(p => string.Equals(p.Name, field.Name, StringComparison.OrdinalIgnoreCase));
-                if (property != null)
-                    field.Metadata[MemberNameKey] = property.Name;
-                return;
-            }
-        }
-    }
+    public static InlineExecutionHarness<InlineTestSchema> Create(InlineTestData? data = null, Action<IGraphQLBuilder>? graphQL = null)
+        => InlineExecutionHarness<InlineTestSchema>.Create(data, graphQL);
 }

@@ -11,12 +11,6 @@ namespace DualRandomGraph.GraphQL.Tests.Execution;
 /// <summary>
 /// InlineExecutionStrategy and PropertyFieldResolver against plain GraphQL.NET: the same schema and data run on both
 /// executers, and the serialized results (data and errors) must be the same to the byte.
-/// <para>
-/// Every test runs twice. With <c>memberNames: false</c> the schema is exactly what GraphQL.NET 8.8.5 builds, and
-/// PropertyFieldResolverVisitor finds no field to change (the fields carry no member name), so only the strategy's
-/// collected-fields cache differs from plain GraphQL.NET. With <c>memberNames: true</c> the auto-registered fields carry
-/// the member name the visitor looks for (<see cref="MemberNameVisitor"/>), so property fields are also read in place.
-/// </para>
 /// </summary>
 public sealed class InlineExecutionStrategyTests
 {
@@ -27,13 +21,11 @@ public sealed class InlineExecutionStrategyTests
 
     private static readonly Faults SomeFaults = new(FragileAt: 7, StrictAt: 3, DeepAt: 5, NullLabelAt: 9);
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_list_of_50_rows_is_answered_alike(bool memberNames)
+    [Fact]
+    public async Task A_list_of_50_rows_is_answered_alike()
     {
         var trace = new ReadTrace();
-        await using var harness = InlineExecutionHarness.Create(memberNames, new InlineTestData(trace: trace));
+        await using var harness = InlineExecutionHarness.Create(new InlineTestData(trace: trace));
         var query = $"{{ rows {{ {RowFields} }} }}";
         var plainContext = new Dictionary<string, object?>();
         var inlineContext = new Dictionary<string, object?>();
@@ -73,34 +65,29 @@ public sealed class InlineExecutionStrategyTests
 
         // Plain GraphQL.NET reads every row's `traced` through a resolver.
         Assert.Equal((0, 50), plainReads);
-        if (memberNames)
+        // The inline executer reads all 50 in place...
+        Assert.Equal((50, 0), inlineReads);
+
+        // ...because property fields of auto-registered types got a PropertyFieldResolver for their property;
+        // plain GraphQL.NET keeps MemberResolver.
+        var inlineRow = (IObjectGraphType)harness.InlineSchema.AllTypes["Row"]!;
+        var plainRow = (IObjectGraphType)harness.PlainSchema.AllTypes["Row"]!;
+        foreach (var name in RowProperties)
         {
-            // The inline executer reads all 50 in place...
-            Assert.Equal((50, 0), inlineReads);
-
-            // ...because property fields of auto-registered types got a PropertyFieldResolver for their property;
-            // plain GraphQL.NET keeps MemberResolver.
-            var inlineRow = (IObjectGraphType)harness.InlineSchema.AllTypes["Row"]!;
-            var plainRow = (IObjectGraphType)harness.PlainSchema.AllTypes["Row"]!;
-            foreach (var name in RowProperties)
-            {
-                var resolver = Assert.IsType<PropertyFieldResolver>(inlineRow.GetField(name)!.Resolver);
-                Assert.Equal(typeof(Row).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase), resolver.Property);
-                Assert.IsType<MemberResolver>(plainRow.GetField(name)!.Resolver);
-            }
-
-            // A method field with an argument keeps GraphQL.NET's resolver; the nested type's properties are read in place.
-            Assert.IsType<MemberResolver>(inlineRow.GetField("greet")!.Resolver);
-            Assert.All(((IObjectGraphType)harness.InlineSchema.AllTypes["Detail"]!).Fields, f => Assert.IsType<PropertyFieldResolver>(f.Resolver));
+            var resolver = Assert.IsType<PropertyFieldResolver>(inlineRow.GetField(name)!.Resolver);
+            Assert.Equal(typeof(Row).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase), resolver.Property);
+            Assert.IsType<MemberResolver>(plainRow.GetField(name)!.Resolver);
         }
+
+        // A method field with an argument keeps GraphQL.NET's resolver; the nested type's properties are read in place.
+        Assert.IsType<MemberResolver>(inlineRow.GetField("greet")!.Resolver);
+        Assert.All(((IObjectGraphType)harness.InlineSchema.AllTypes["Detail"]!).Fields, f => Assert.IsType<PropertyFieldResolver>(f.Resolver));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_throwing_getter_gives_the_same_error_and_null_propagation(bool memberNames)
+    [Fact]
+    public async Task A_throwing_getter_gives_the_same_error_and_null_propagation()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames, new InlineTestData(SomeFaults));
+        await using var harness = InlineExecutionHarness.Create(new InlineTestData(SomeFaults));
         var reported = new List<string>();
         Action<ExecutionOptions> configure = o => o.UnhandledExceptionDelegate = ctx =>
         {
@@ -156,12 +143,10 @@ public sealed class InlineExecutionStrategyTests
         Assert.Equal(18, reported.Count);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_throwing_getter_throws_alike_when_unhandled_exceptions_are_thrown(bool memberNames)
+    [Fact]
+    public async Task A_throwing_getter_throws_alike_when_unhandled_exceptions_are_thrown()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames, new InlineTestData(SomeFaults));
+        await using var harness = InlineExecutionHarness.Create(new InlineTestData(SomeFaults));
         const string Query = "{ rows { id fragile } }";
 
         var plain = await Record.ExceptionAsync(() => InlineExecutionHarness<InlineTestSchema>.RunAsync(harness.Plain, Query, configure: o => o.ThrowOnUnhandledException = true));
@@ -171,28 +156,23 @@ public sealed class InlineExecutionStrategyTests
         Assert.Equal("fragile 7 failed", Assert.IsType<InvalidOperationException>(inline).Message);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_property_holding_a_data_loader_result_is_completed_alike(bool memberNames)
+    [Fact]
+    public async Task A_property_holding_a_data_loader_result_is_completed_alike()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
 
         var json = await harness.RunIdenticalAsync("{ rows { id later detail { x } } }");
 
         var rows = Parse(json).GetProperty("data").GetProperty("rows");
         Assert.Equal("""{"id":3,"later":"later-3","detail":{"x":3}}""", rows[3].GetRawText());
         Assert.Equal(50, rows.GetArrayLength());
-        if (memberNames)
-            Assert.IsType<PropertyFieldResolver>(((IObjectGraphType)harness.InlineSchema.AllTypes["Row"]!).GetField("later")!.Resolver);
+        Assert.IsType<PropertyFieldResolver>(((IObjectGraphType)harness.InlineSchema.AllTypes["Row"]!).GetField("later")!.Resolver);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_non_null_property_that_is_null_gives_the_same_error_and_null_propagation(bool memberNames)
+    [Fact]
+    public async Task A_non_null_property_that_is_null_gives_the_same_error_and_null_propagation()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames, new InlineTestData(SomeFaults));
+        await using var harness = InlineExecutionHarness.Create(new InlineTestData(SomeFaults));
 
         const string Rows = "{ rows { id label } }";
         var rows = Parse(await harness.RunIdenticalAsync(Rows));
@@ -215,12 +195,10 @@ public sealed class InlineExecutionStrategyTests
         AssertSingleError(detailed, "Cannot return null for a non-null type. Field: label, Type: String!.", """["rows",9,"label"]""", Column(Detailed, "label"));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Interface_and_union_lists_select_by_object_type_alike(bool memberNames)
+    [Fact]
+    public async Task Interface_and_union_lists_select_by_object_type_alike()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
         const string Query = """
             query {
               pets {
@@ -250,12 +228,10 @@ public sealed class InlineExecutionStrategyTests
         Assert.Equal("""{"__typename":"Cat","name":"Kitty","lives":7,"colour":"GREEN"}""", data.GetProperty("petUnion")[3].GetRawText());
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Same_named_fields_are_merged_alike(bool memberNames)
+    [Fact]
+    public async Task Same_named_fields_are_merged_alike()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
         const string Query = """
             query ($g: String!) {
               rows {
@@ -286,13 +262,11 @@ public sealed class InlineExecutionStrategyTests
     }
 
     [Theory]
-    [InlineData(false, true)]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    [InlineData(true, false)]
-    public async Task Skip_and_include_with_variables_in_a_list_select_alike(bool memberNames, bool flag)
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Skip_and_include_with_variables_in_a_list_select_alike(bool flag)
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
         const string Query = """
             query ($on: Boolean!, $off: Boolean!) {
               rows {
@@ -318,12 +292,10 @@ public sealed class InlineExecutionStrategyTests
             row1.GetRawText());
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Resolvers_set_by_hand_and_members_read_from_elsewhere_are_kept(bool memberNames)
+    [Fact]
+    public async Task Resolvers_set_by_hand_and_members_read_from_elsewhere_are_kept()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
 
         var json = await harness.RunIdenticalAsync("{ handRows { id shout note } boxedRows { id name note detail { x } } }");
 
@@ -335,24 +307,18 @@ public sealed class InlineExecutionStrategyTests
         var handRow = Assert.IsType<HandRowType>(harness.InlineSchema.AllTypes["HandRow"]);
         Assert.Same(handRow.ShoutResolver, handRow.GetField("shout")!.Resolver);
         Assert.Same(handRow.NoteResolver, handRow.GetField("note")!.Resolver);
-        if (memberNames)
-        {
-            // The visitor did run on this type: the fields left to GraphQL.NET were changed, those set by hand were not.
-            Assert.Equal("Note", handRow.GetField("note")!.GetMetadata<string>(MemberNameVisitor.MemberNameKey));
-            Assert.IsType<PropertyFieldResolver>(handRow.GetField("id")!.Resolver);
-        }
+        // The visitor did run on this type: the fields left to GraphQL.NET were changed, those set by hand were not.
+        Assert.IsType<PropertyFieldResolver>(handRow.GetField("id")!.Resolver);
 
         // A subclass that builds the member's instance itself keeps MemberResolver for every field.
         var boxedRow = (IObjectGraphType)harness.InlineSchema.AllTypes["BoxedRow"]!;
         Assert.All(boxedRow.Fields, f => Assert.IsType<MemberResolver>(f.Resolver));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_cancelled_token_cancels_as_before(bool memberNames)
+    [Fact]
+    public async Task A_cancelled_token_cancels_as_before()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
 
         // Cancelled before execution.
         using var before = new CancellationTokenSource();
@@ -380,12 +346,10 @@ public sealed class InlineExecutionStrategyTests
         }
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Mutations_still_run_serially(bool memberNames)
+    [Fact]
+    public async Task Mutations_still_run_serially()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
         const string Mutation = """
             mutation {
               first: append(value: "first", delayMs: 50) { value position }
@@ -409,12 +373,10 @@ public sealed class InlineExecutionStrategyTests
         Assert.All(harness.Data.Seen, keys => Assert.DoesNotContain(keys.Split(','), IsStrategyKey));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Two_executions_sharing_a_user_context_and_a_document_keep_their_own_variables(bool memberNames)
+    [Fact]
+    public async Task Two_executions_sharing_a_user_context_and_a_document_keep_their_own_variables()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
         var expected = (
             """{"data":{"gated":[{"id":0,"name":"row-0"},{"id":1,"name":"row-1"},{"id":2,"name":"row-2"}]}}""",
             """{"data":{"gated":[{"id":0},{"id":1},{"id":2}]}}""");
@@ -447,13 +409,11 @@ public sealed class InlineExecutionStrategyTests
         }
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Field_middleware_still_runs_for_every_field(bool memberNames)
+    [Fact]
+    public async Task Field_middleware_still_runs_for_every_field()
     {
         var counters = new List<int[]>();
-        await using var harness = InlineExecutionHarness.Create(memberNames, graphQL: b =>
+        await using var harness = InlineExecutionHarness.Create(graphQL: b =>
         {
             var calls = new int[1];
             counters.Add(calls);
@@ -476,12 +436,10 @@ public sealed class InlineExecutionStrategyTests
         Assert.DoesNotContain(inlineRow.Fields, f => f.Resolver is PropertyFieldResolver);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Introspection_is_answered_alike(bool memberNames)
+    [Fact]
+    public async Task Introspection_is_answered_alike()
     {
-        await using var harness = InlineExecutionHarness.Create(memberNames);
+        await using var harness = InlineExecutionHarness.Create();
 
         var json = await harness.RunIdenticalAsync(IntrospectionQuery);
 
