@@ -44,7 +44,8 @@ public sealed class DataPlanCache
             return plan;
         }
 
-        // Building throws for a request that is wrong (page too large, bad cursor): nothing is kept then.
+        // Building throws for a request that is wrong (a page too large, a filter value of the wrong kind): nothing is
+        // kept then. Cursors are decoded when the page is read, so a bad cursor is refused every time.
         plan = build(context, withProjection);
         Interlocked.Increment(ref _built);
         if (plans.Count >= PlansPerField)

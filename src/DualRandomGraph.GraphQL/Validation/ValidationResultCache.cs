@@ -103,9 +103,19 @@ public sealed class ValidationResultCache(IOptions<ValidationCacheOptions> optio
             return string.Empty;
         }
 
+        // Values are counted as RequestLimitsOptions counts them: each variable and everything inside it.
         var text = new StringBuilder();
         var budget = maxValues;
-        return Append(text, variables, ref budget) ? text.ToString() : null;
+        foreach (var (name, value) in variables)
+        {
+            text.Append(name.Length).Append(':').Append(name);
+            if (!Append(text, value, ref budget))
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static bool Append(StringBuilder text, object? value, ref int budget)
@@ -127,7 +137,8 @@ public sealed class ValidationResultCache(IOptions<ValidationCacheOptions> optio
                 text.Append(b ? 'T' : 'F');
                 return true;
             case int or long or BigInteger or double or decimal:
-                text.Append(value.GetType().Name[0]).Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)).Append(';');
+                var tag = value switch { int => 'i', long => 'l', BigInteger => 'b', double => 'd', _ => 'm' };
+                text.Append(tag).Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)).Append(';');
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> fields:
                 text.Append('{');

@@ -418,4 +418,37 @@ public sealed class ValidationResultCacheTests
 
         public ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context) => default;
     }
+
+    [Fact]
+    public async Task Variables_holding_exactly_MaxVariableValues_values_are_remembered()
+    {
+        // ValidationCacheOptions.MaxVariableValues: "Requests whose variables hold MORE values than this are validated
+        // every time", values counted as RequestLimitsOptions.MaxVariableValues counts them (every scalar, list and object).
+        await using var host = await StartAsync();
+        var variables = JsonSerializer.Serialize(new { n = "x", pad = Enumerable.Range(0, 62).ToArray() }); // 1 + 1 + 62 = 64 values
+        var counts = new List<int>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("Hello, x!", await HelloAsync(host, Hello, variables));
+            counts.Add(Rule(host).Count);
+        }
+
+        Assert.Equal([1, 2, 2], counts);
+    }
+
+    [Fact]
+    public async Task A_single_variable_is_remembered_when_MaxVariableValues_is_one()
+    {
+        await using var host = await StartAsync(settings: new() { ["GraphQL:ValidationCache:MaxVariableValues"] = "1" });
+        var counts = new List<int>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("Hello, x!", await HelloAsync(host, Hello, """{ "n": "x" }"""));
+            counts.Add(Rule(host).Count);
+        }
+
+        Assert.Equal([1, 2, 2], counts);
+    }
 }
