@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using DualRandomGraph.GraphQL.Data.Paging;
+using DualRandomGraph.GraphQL.Data.Projection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -13,21 +14,21 @@ namespace DualRandomGraph.GraphQL.Data;
 /// </summary>
 internal static class DataExecutor
 {
-    private delegate Task<object> Executor(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken);
+    private delegate Task<object> Executor(IQueryable source, DataRequest request, RowProjection? projection, CancellationToken cancellationToken);
 
     private static readonly MethodInfo ExecuteMethod = typeof(DataExecutor).GetMethod(nameof(ExecuteUntypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     // One delegate per entity type, made once: reflection on every request showed in the profile.
     private static readonly ConcurrentDictionary<Type, Executor> Executors = new();
 
-    public static Task<object> ExecuteAsync(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+    public static Task<object> ExecuteAsync(IQueryable source, DataRequest request, RowProjection? projection, CancellationToken cancellationToken)
         => Executors.GetOrAdd(request.EntityType, type => ExecuteMethod.MakeGenericMethod(type).CreateDelegate<Executor>())(source, request, projection, cancellationToken);
 
-    private static Task<object> ExecuteUntypedAsync<T>(IQueryable source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+    private static Task<object> ExecuteUntypedAsync<T>(IQueryable source, DataRequest request, RowProjection? projection, CancellationToken cancellationToken)
         where T : class
         => ExecuteTypedAsync((IQueryable<T>)source, request, projection, cancellationToken);
 
-    private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, LambdaExpression? projection, CancellationToken cancellationToken)
+    private static async Task<object> ExecuteTypedAsync<T>(IQueryable<T> source, DataRequest request, RowProjection? projection, CancellationToken cancellationToken)
         where T : class
     {
         var isEf = source.Provider is IAsyncQueryProvider;
@@ -44,7 +45,8 @@ internal static class DataExecutor
             var shaped = QueryShaper.Shape(source.Expression, request, queryable: true);
             if (projection != null)
             {
-                shaped = ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [typeof(T), typeof(T)], shaped, projection);
+                // Nested collections read only the children of this page's rows (see ProjectionBuilder).
+                shaped = ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [typeof(T), typeof(T)], shaped, projection.For(shaped));
             }
 
             var query = source.Provider.CreateQuery<T>(Prepare(shaped, isEf));

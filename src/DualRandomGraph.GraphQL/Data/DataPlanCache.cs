@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
+using DualRandomGraph.GraphQL.Data.Projection;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
@@ -9,7 +9,7 @@ using GraphQLParser.AST;
 namespace DualRandomGraph.GraphQL.Data;
 
 /// <summary>What a data field does for one validated request: its <see cref="DataRequest"/> and, for a root query, its projection.</summary>
-internal sealed record DataPlan(DataRequest Request, LambdaExpression? Projection);
+internal sealed record DataPlan(DataRequest Request, RowProjection? Projection);
 
 /// <summary>
 /// Remembers each data field's <see cref="DataPlan"/>, so that a repeated query does not collect its selections and

@@ -67,6 +67,10 @@ internal static class ExpressionHelpers
     public static Expression Inline(LambdaExpression lambda, Expression argument)
         => new ParameterReplacer(lambda.Parameters[0], argument).Visit(lambda.Body);
 
+    /// <summary>The tree with every use of <paramref name="parameter"/> replaced by <paramref name="replacement"/>.</summary>
+    public static Expression Replace(Expression tree, ParameterExpression parameter, Expression replacement)
+        => new ParameterReplacer(parameter, replacement).Visit(tree);
+
     /// <summary>x.A.B over a property path.</summary>
     public static Expression Path(Expression source, IEnumerable<PropertyInfo> members)
         => members.Aggregate(source, Expression.Property);

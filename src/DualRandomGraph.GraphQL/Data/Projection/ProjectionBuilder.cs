@@ -17,7 +17,7 @@ namespace DualRandomGraph.GraphQL.Data.Projection;
 internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel model, IServiceProvider? services)
 {
     /// <summary>The projection for the rows of <paramref name="request"/>, or null when its elements are not an object type.</summary>
-    public LambdaExpression? Build(DataRequest request)
+    public RowProjection? Build(DataRequest request)
     {
         if (request.NodeType == null)
         {
@@ -26,7 +26,11 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
 
         var root = NodeFor(request);
         var parameter = Expression.Parameter(request.EntityType, "x");
-        return Expression.Lambda(Emit(parameter, root), parameter);
+        // An unpaged list's range is its whole table, which restricts nothing.
+        var page = request.Definition.Paging == PagingKind.None ? null : Expression.Parameter(typeof(IQueryable<>).MakeGenericType(request.EntityType), "page");
+        var usesPage = false;
+        var body = Emit(parameter, root, page, ref usesPage);
+        return new RowProjection(Expression.Lambda(body, parameter), usesPage ? page : null);
     }
 
     private ProjectionNode NodeFor(DataRequest request)
@@ -135,39 +139,54 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
             : throw new InvalidOperationException($"Requires({lambda}) must be a member path such as x => x.Region.Name.");
     }
 
-    private static Expression Emit(Expression source, ProjectionNode node)
+    // Each level knows the rows it can range over ("range"): the page for the root, then the children of those rows,
+    // and so on. A nested collection is read only for the rows of its parent's range: SQLite runs a collection
+    // subquery on the right of a LEFT JOIN once for the whole table (it cannot flatten a subquery with joins there), so
+    // a page of 10 draws read every selection of the database (0.6 s); restricted to the keys of the page's children
+    // it reads only theirs (23 ms). The restriction never changes the answer: a child of a row is always among the
+    // children of that row's range.
+    private Expression Emit(Expression source, ProjectionNode node, Expression? range, ref bool usesRange)
     {
-        var bindings = node.Members.Select(m => Expression.Bind(m.Property, EmitMember(Expression.Property(source, m.Property), m.Member)));
+        var bindings = new List<MemberBinding>();
+        foreach (var (property, member) in node.Members)
+        {
+            bindings.Add(Expression.Bind(property, EmitMember(Expression.Property(source, property), property, member, range, ref usesRange)));
+        }
+
         return Expression.MemberInit(Expression.New(node.EntityType), bindings);
     }
 
-    private static Expression EmitMember(Expression access, ProjectionMember member)
+    private Expression EmitMember(Expression access, PropertyInfo property, ProjectionMember member, Expression? range, ref bool usesRange)
     {
         switch (member)
         {
             case ReferenceMember reference:
-                var projected = Emit(access, reference.Node);
+                var projected = Emit(access, reference.Node, range == null ? null : Across(range, property, reference.Node.EntityType, collection: false), ref usesRange);
                 return reference.IsNullable
                     ? Expression.Condition(Expression.Equal(access, Expression.Constant(null, access.Type)), Expression.Constant(null, access.Type), projected, access.Type)
                     : projected;
             case CollectionMember collection:
-                return EmitCollection(access, collection);
+                return EmitCollection(access, property, collection, range, ref usesRange);
             default:
                 return access;
         }
     }
 
-    private static Expression EmitCollection(Expression access, CollectionMember collection)
+    private Expression EmitCollection(Expression access, PropertyInfo property, CollectionMember collection, Expression? range, ref bool usesRange)
     {
         var elementType = collection.Node.EntityType;
-        var source = collection.Request == null ? access : QueryShaper.Shape(access, collection.Request, queryable: false);
+        var children = range == null ? null : Across(range, property, elementType, collection: true);
+        var restricted = children == null ? access : WithinRange(access, elementType, children);
+        usesRange |= children != null;
+
+        var source = collection.Request == null ? restricted : QueryShaper.Shape(restricted, collection.Request, queryable: false);
         var element = Expression.Parameter(elementType, "e");
-        var selected = ExpressionHelpers.CallLinq(false, nameof(Enumerable.Select), [elementType, elementType], source, Expression.Lambda(Emit(element, collection.Node), element));
+        var selected = ExpressionHelpers.CallLinq(false, nameof(Enumerable.Select), [elementType, elementType], source, Expression.Lambda(Emit(element, collection.Node, children, ref usesRange), element));
         Expression list = ExpressionHelpers.CallLinq(false, nameof(Enumerable.ToList), [elementType], selected);
         if (collection.Request != null)
         {
             var count = collection.Request.CountSelected
-                ? Expression.Convert(QueryShaper.Count(access, collection.Request, queryable: false), typeof(int?))
+                ? Expression.Convert(QueryShaper.Count(access, collection.Request, queryable: false), typeof(int?)) // correlated: reads only its row's children
                 : (Expression)Expression.Constant(null, typeof(int?));
             var create = typeof(ProjectedList<>).MakeGenericType(elementType).GetMethod(nameof(ProjectedList<object>.Create))!;
             list = Expression.Call(create, list, count);
@@ -177,4 +196,37 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
             ? Expression.Convert(list, access.Type)
             : throw new InvalidOperationException($"A projected collection is a List<{elementType.Name}>, which cannot be assigned to {access}; declare it as ICollection<T>, IList<T>, IEnumerable<T> or List<T>.");
     }
+
+    /// <summary>The rows a member of the rows of <paramref name="range"/> can be: <c>range.Select(p =&gt; p.M)</c> or <c>range.SelectMany(p =&gt; p.M)</c>.</summary>
+    private static Expression Across(Expression range, PropertyInfo member, Type targetType, bool collection)
+    {
+        var rowType = range.Type.GetGenericArguments()[0];
+        var row = Expression.Parameter(rowType, "p");
+        var body = Expression.Property(row, member);
+        return collection
+            ? ExpressionHelpers.CallLinq(true, nameof(Queryable.SelectMany), [rowType, targetType], range,
+                Expression.Lambda(typeof(Func<,>).MakeGenericType(rowType, typeof(IEnumerable<>).MakeGenericType(targetType)), body, row))
+            : ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [rowType, targetType], range, Expression.Lambda(body, row));
+    }
+
+    /// <summary><c>access.Where(c =&gt; range.Select(k =&gt; k.Key).Contains(c.Key))</c>.</summary>
+    private Expression WithinRange(Expression access, Type elementType, Expression range)
+    {
+        var key = model.Describe(elementType).Key.Property;
+        var candidate = Expression.Parameter(elementType, "k");
+        var keys = ExpressionHelpers.CallLinq(true, nameof(Queryable.Select), [elementType, key.PropertyType], range, Expression.Lambda(Expression.Property(candidate, key), candidate));
+        var child = Expression.Parameter(elementType, "c");
+        var contains = ExpressionHelpers.CallLinq(true, nameof(Queryable.Contains), [key.PropertyType], keys, Expression.Property(child, key));
+        return ExpressionHelpers.CallLinq(false, nameof(Enumerable.Where), [elementType], access, Expression.Lambda(contains, child));
+    }
+}
+
+/// <summary>
+/// A projection of rows, with the placeholder for the page it projects (<see cref="Page"/>, null when no nested
+/// collection needs it), which <see cref="For"/> fills in with the page query of one request.
+/// </summary>
+internal sealed record RowProjection(LambdaExpression Lambda, ParameterExpression? Page)
+{
+    public LambdaExpression For(Expression page)
+        => Page == null ? Lambda : (LambdaExpression)ExpressionHelpers.Replace(Lambda, Page, page);
 }
