@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DualRandomGraph.Api.Audit;
 using DualRandomGraph.Api.Calendar;
 using DualRandomGraph.Api.Compliance;
+using DualRandomGraph.Api.Data;
 using DualRandomGraph.Api.Dashboard;
 using DualRandomGraph.Api.Draws;
 using DualRandomGraph.Api.Idempotency;
@@ -51,7 +52,9 @@ public static class GraphQLExtensions
         builder.Services.AddGraphQLIdempotency<IdempotencyStore>();
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
-        builder.Services.AddDataMiddleware(DataModelConfiguration.Configure);
+        // SQLite reads a nested collection's subquery for its whole table unless told which rows the page has.
+        var sqlite = string.Equals(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddDataMiddleware(model => DataModelConfiguration.Configure(model.RestrictNestedCollectionsToPage(sqlite)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();
         builder.Services.AddSingleton<ComplianceStatistics>();

@@ -30,6 +30,21 @@ public sealed class DataModel
         return this;
     }
 
+    /// <summary>
+    /// Reads the nested collections of a paged list only for the rows of the page: each collection subquery gets
+    /// <c>WHERE key IN (the keys of the page's children)</c>, in the same statement. Meant for SQLite, which runs a
+    /// collection subquery on the right of a LEFT JOIN once for its whole table (a page of 10 draws read all 81,700
+    /// selections of the load benchmark's database: 600 ms; with this, 23 ms). PostgreSQL joins such subqueries to the
+    /// page by itself and plans the extra IN worse (23 ms without, 240 ms with), so it is off unless asked for.
+    /// </summary>
+    public DataModel RestrictNestedCollectionsToPage(bool restrict = true)
+    {
+        NestedCollectionsRestrictedToPage = restrict;
+        return this;
+    }
+
+    internal bool NestedCollectionsRestrictedToPage { get; private set; }
+
     internal EntityDescriptor Describe(Type entityType)
         => _descriptors.GetOrAdd(entityType, type => new EntityDescriptor(
             type, _configurations.GetValueOrDefault(type) ?? new EntityConfiguration()));

@@ -10,6 +10,7 @@ using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,16 +42,20 @@ public sealed class DataFixture : IDisposable
 
     /// <param name="settings">Configuration entries, e.g. <c>GraphQL:Limits:MaxDepth</c>.</param>
     /// <param name="splitQueries">Makes split queries EF Core's default, as a host might.</param>
-    internal DataFixture(IReadOnlyDictionary<string, string?>? settings, bool splitQueries = false)
+    /// <param name="restrictNestedCollections"><see cref="DataModel.RestrictNestedCollectionsToPage"/>, which SQLite hosts turn on.</param>
+    internal DataFixture(IReadOnlyDictionary<string, string?>? settings, bool splitQueries = false, bool restrictNestedCollections = true)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddPooledDbContextFactory<TestDbContext>(options => options
             .UseSqlite($"Data Source={_path}", sqlite => sqlite.UseQuerySplittingBehavior(splitQueries ? QuerySplittingBehavior.SplitQuery : QuerySplittingBehavior.SingleQuery))
             .UseMemoryCache(_queryCache)
+            // Each fixture has its own query cache, hence its own EF Core service provider; tests make more than 20.
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning))
             .AddInterceptors(Sql));
         services.AddResolverDbContexts();
         services.AddDataMiddleware(model => model
+            .RestrictNestedCollectionsToPage(restrictNestedCollections)
             .Entity<Company>(company => company.NotFilterable(x => x.AuditRegionId))
             .Entity<Region>(region => region.GlobalId("Region", fieldName: "globalId")));
         services.AddGraphQL(builder => builder

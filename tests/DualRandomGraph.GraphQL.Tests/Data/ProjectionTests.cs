@@ -75,6 +75,33 @@ public sealed class ProjectionTests(DataFixture fixture) : IClassFixture<DataFix
     }
 
     [Fact]
+    public async Task Nested_collections_restricted_to_the_page_answer_as_unrestricted_ones()
+    {
+        string[] queries =
+        [
+            """{ companies(first: 3, order: [{ name: DESC }]) { nodes { code visits(first: 2, order: [{ date: DESC }]) { totalCount nodes { id date } } region { companies { code } } } } }""",
+            """{ companies(last: 2, where: { visits: { some: { outcome: { eq: PROBLEM_FOUND } } } }) { nodes { code visits(where: { outcome: { neq: NORMAL } }) { nodes { id } } } } }""",
+            """{ companyTable(skip: 2, take: 3, order: [{ code: ASC }]) { items { code visits(first: 1, order: [{ date: ASC }]) { nodes { id date } } } } }""",
+        ];
+        using var unrestricted = new DataFixture(null, restrictNestedCollections: false);
+
+        foreach (var query in queries)
+        {
+            var restrictedText = await fixture.ExecuteAsync(query);
+            var restrictedSql = string.Join('\n', fixture.Sql.Statements);
+            var unrestrictedText = await unrestricted.ExecuteAsync(query);
+            var unrestrictedSql = string.Join('\n', unrestricted.Sql.Statements);
+
+            Assert.Equal(unrestrictedText, restrictedText);
+            Assert.DoesNotContain("\"errors\"", restrictedText, StringComparison.Ordinal);
+            Assert.Contains("\"code\"", restrictedText, StringComparison.Ordinal);
+            Assert.Contains(" IN (", restrictedSql, StringComparison.Ordinal);
+            Assert.DoesNotContain(" IN (", unrestrictedSql, StringComparison.Ordinal);
+            Assert.Single(fixture.Sql.Statements);
+        }
+    }
+
+    [Fact]
     public async Task A_page_of_nested_connections_is_a_single_statement_whatever_the_page_size()
     {
         foreach (var size in new[] { 1, 10, 50 })

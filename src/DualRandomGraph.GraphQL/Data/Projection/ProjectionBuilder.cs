@@ -27,7 +27,9 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
         var root = NodeFor(request);
         var parameter = Expression.Parameter(request.EntityType, "x");
         // An unpaged list's range is its whole table, which restricts nothing.
-        var page = request.Definition.Paging == PagingKind.None ? null : Expression.Parameter(typeof(IQueryable<>).MakeGenericType(request.EntityType), "page");
+        var page = request.Definition.Paging == PagingKind.None || !model.NestedCollectionsRestrictedToPage
+            ? null
+            : Expression.Parameter(typeof(IQueryable<>).MakeGenericType(request.EntityType), "page");
         var usesPage = false;
         var body = Emit(parameter, root, page, ref usesPage);
         return new RowProjection(Expression.Lambda(body, parameter), usesPage ? page : null);
@@ -139,12 +141,10 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
             : throw new InvalidOperationException($"Requires({lambda}) must be a member path such as x => x.Region.Name.");
     }
 
-    // Each level knows the rows it can range over ("range"): the page for the root, then the children of those rows,
-    // and so on. A nested collection is read only for the rows of its parent's range: SQLite runs a collection
-    // subquery on the right of a LEFT JOIN once for the whole table (it cannot flatten a subquery with joins there), so
-    // a page of 10 draws read every selection of the database (0.6 s); restricted to the keys of the page's children
-    // it reads only theirs (23 ms). The restriction never changes the answer: a child of a row is always among the
-    // children of that row's range.
+    // With DataModel.RestrictNestedCollectionsToPage, each level knows the rows it can range over ("range"): the page
+    // for the root, then the children of those rows, and so on; a nested collection is read only for the rows of its
+    // parent's range. That never changes the answer: a child of a row is always among the children of that row's
+    // range, and whole partitions drop out before a nested page's ROW_NUMBER.
     private Expression Emit(Expression source, ProjectionNode node, Expression? range, ref bool usesRange)
     {
         var bindings = new List<MemberBinding>();
