@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
+using DualRandomGraph.GraphQL.Execution;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
@@ -36,12 +37,15 @@ public sealed class ReadTrace
 
     public void Record()
     {
-        // GraphQL.NET's own path runs a resolver from inside ExecutionStrategy.ExecuteNodeAsync's state machine;
-        // a read in place has no such frame between the getter and the strategy.
-        var throughResolver = new StackTrace().GetFrames().Any(frame =>
-            frame.GetMethod() is { Name: "MoveNext", DeclaringType: { } stateMachine }
-            && stateMachine.DeclaringType == typeof(ExecutionStrategy)
-            && stateMachine.Name.Contains("ExecuteNodeAsync", StringComparison.Ordinal));
+        // GraphQL.NET's own path runs a resolver from inside ExecutionStrategy.ExecuteNodeAsync's state machine; a read
+        // in place is made by InlineExecutionStrategy itself (while completing the parent, or in its ExecuteNodeAsync).
+        // Whichever of the two is nearest the getter on the stack tells how it was read.
+        var nearest = new StackTrace().GetFrames().Select(frame => frame.GetMethod()).FirstOrDefault(method =>
+            (method is { Name: "MoveNext", DeclaringType: { } stateMachine }
+                && stateMachine.DeclaringType == typeof(ExecutionStrategy)
+                && stateMachine.Name.Contains("ExecuteNodeAsync", StringComparison.Ordinal))
+            || method?.DeclaringType == typeof(InlineExecutionStrategy));
+        var throughResolver = nearest?.DeclaringType != typeof(InlineExecutionStrategy);
         if (throughResolver)
             Interlocked.Increment(ref _throughResolver);
         else
