@@ -3,40 +3,17 @@ using DualRandomGraph.Api.Security;
 using DualRandomGraph.Api.Tests.Infrastructure;
 using DualRandomGraph.GraphQL.Data;
 using DualRandomGraph.GraphQL.Validation;
+using DualRandomGraph.Tests.Shared;
 
 namespace DualRandomGraph.Api.Tests.Security;
 
 /// <summary>The request limits as the API configures them (appsettings.json): clients' ordinary documents pass, the cost limits hold on cached documents.</summary>
 public sealed class RequestLimitsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    /// <summary>The introspection query IDEs and code generators send (graphql-js getIntrospectionQuery with the options this schema supports).</summary>
-    private const string IntrospectionQuery = """
-        query IntrospectionQuery {
-          __schema {
-            description queryType { name kind } mutationType { name kind } subscriptionType { name kind }
-            types { ...FullType }
-            directives { name description locations args { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description
-          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-        fragment TypeRef on __Type {
-          kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
-        }
-        """;
-
     [Fact]
     public async Task The_full_introspection_query_of_IDEs_passes_the_default_limits()
     {
-        var response = await factory.CreateGraphQLClient().PostAsync(IntrospectionQuery);
+        var response = await factory.CreateGraphQLClient().PostAsync(Introspection.IdeQuery);
 
         Assert.True(response.Errors is null, response.Body.ToJsonString());
         Assert.NotEmpty(response.Data!["__schema"]!["types"]!.AsArray());

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using DualRandomGraph.GraphQL.Execution;
+using DualRandomGraph.Tests.Shared;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -441,7 +442,7 @@ public sealed class InlineExecutionStrategyTests
     {
         await using var harness = InlineExecutionHarness.Create();
 
-        var json = await harness.RunIdenticalAsync(IntrospectionQuery);
+        var json = await harness.RunIdenticalAsync(Introspection.IdeQuery);
 
         var schema = Parse(json).GetProperty("data").GetProperty("__schema");
         Assert.Equal("Query", schema.GetProperty("queryType").GetProperty("name").GetString());
@@ -451,30 +452,6 @@ public sealed class InlineExecutionStrategyTests
         Assert.Contains("PetUnion", types);
     }
 
-    private const string IntrospectionQuery = """
-        query IntrospectionQuery {
-          __schema {
-            queryType { name }
-            mutationType { name }
-            subscriptionType { name }
-            types { ...FullType }
-            directives { name description locations args { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description
-          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-        fragment TypeRef on __Type {
-          kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }
-        }
-        """;
 
     private static bool IsStrategyKey(string key) => key.StartsWith("DualRandomGraph.Execution", StringComparison.Ordinal);
 
