@@ -79,16 +79,17 @@ internal static class DataExecutor
 
                 // One delegate for the page: a method group passed per edge would allocate a delegate per row.
                 Func<object, string> encodeCursor = row => KeysetCursor.Encode(request.CursorFingerprint, request.Order, row);
-                var edges = page.ConvertAll(row => new DataEdge(encodeCursor, row));
+                var first = page.Count > 0 ? new DataEdge(encodeCursor, page[0]) : null;
+                var last = page.Count > 1 ? new DataEdge(encodeCursor, page[^1]) : first;
 
                 // As HotChocolate: the side we read towards knows from the extra row; the other side only
                 // knows that a cursor was given (checking would cost another statement).
                 var pageInfo = new DataPageInfo(
                     hasNextPage: request.Backward ? request.Before != null : hasMore,
                     hasPreviousPage: request.Backward ? hasMore : request.After != null,
-                    edges.FirstOrDefault(),
-                    edges.LastOrDefault());
-                return new DataConnection(edges, pageInfo, totalCount);
+                    first,
+                    last);
+                return new DataConnection(page, encodeCursor, pageInfo, totalCount);
             case PagingKind.Offset:
                 var items = fetched.Take(request.PageSize).ToList();
                 return new DataCollectionSegment(items, new DataSegmentInfo(fetched.Count > request.PageSize, request.Skip > 0), totalCount);

@@ -1,14 +1,32 @@
 namespace DualRandomGraph.GraphQL.Data.Paging;
 
 /// <summary>The value a cursor-paged field resolves to; <see cref="ConnectionGraphType{TName, TNodeGraphType}"/> reads it.</summary>
-public sealed class DataConnection(IReadOnlyList<DataEdge> edges, DataPageInfo pageInfo, int? totalCount)
+public sealed class DataConnection(IReadOnlyList<object> nodes, Func<object, string> encodeCursor, DataPageInfo pageInfo, int? totalCount)
 {
-    public IReadOnlyList<DataEdge> Edges { get; } = edges;
-    public IEnumerable<object> Nodes => Edges.Select(e => e.Node);
+    private IReadOnlyList<DataEdge>? _edges;
+
+    /// <summary>Made when a query selects them: most pages ask for <c>nodes</c> only. The page info's edges are reused.</summary>
+    public IReadOnlyList<DataEdge> Edges => _edges ??= MakeEdges();
+
+    public IReadOnlyList<object> Nodes { get; } = nodes;
+
     public DataPageInfo PageInfo { get; } = pageInfo;
 
     /// <summary>Null when <c>totalCount</c> was not selected, so no COUNT ran.</summary>
     public int? TotalCount { get; } = totalCount;
+
+    private List<DataEdge> MakeEdges()
+    {
+        var edges = new List<DataEdge>(Nodes.Count);
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            edges.Add(i == 0 && PageInfo.First is { } first ? first
+                : i == Nodes.Count - 1 && PageInfo.Last is { } last ? last
+                : new DataEdge(encodeCursor, Nodes[i]));
+        }
+
+        return edges;
+    }
 }
 
 /// <summary>
@@ -30,9 +48,13 @@ public sealed class DataPageInfo(bool hasNextPage, bool hasPreviousPage, DataEdg
 
     public bool HasPreviousPage { get; } = hasPreviousPage;
 
-    public string? StartCursor => first?.Cursor;
+    public string? StartCursor => First?.Cursor;
 
-    public string? EndCursor => last?.Cursor;
+    public string? EndCursor => Last?.Cursor;
+
+    internal DataEdge? First { get; } = first;
+
+    internal DataEdge? Last { get; } = last;
 }
 
 /// <summary>The value an offset-paged field resolves to.</summary>
