@@ -14,7 +14,7 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(builder.Configuration);
 
         switch (options.Provider.ToUpperInvariant())
         {

@@ -13,4 +13,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the Korla demo data when the database has no agency yet.</summary>
     public bool LoadDemoData { get; set; } = true;
+
+    /// <summary>Whether <see cref="Provider"/> names SQLite (any case).</summary>
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The section as configured, for registrations that depend on it before the container is built.</summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+        => configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 }

@@ -53,7 +53,7 @@ public static class GraphQLExtensions
         builder.Services.AddGraphQLWebSockets();
         builder.Services.AddBananaCakePop();
         // SQLite reads a nested collection's subquery for its whole table unless told which rows the page has.
-        var sqlite = string.Equals(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase);
+        var sqlite = DatabaseOptions.From(builder.Configuration).IsSqlite;
         builder.Services.AddDataMiddleware(model => DataModelConfiguration.Configure(model.RestrictNestedCollectionsToPage(sqlite)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CalendarSource>();

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using DualRandomGraph.GraphQL.Data.Projection;
 using System.Runtime.CompilerServices;
+using DualRandomGraph.GraphQL.Data.Projection;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;

@@ -106,16 +106,21 @@ public sealed class ValidationResultCache(IOptions<ValidationCacheOptions> optio
         // Values are counted as RequestLimitsOptions counts them: each variable and everything inside it.
         var text = new StringBuilder();
         var budget = maxValues;
-        foreach (var (name, value) in variables)
+        return AppendFields(text, variables, ref budget) ? text.ToString() : null;
+    }
+
+    private static bool AppendFields(StringBuilder text, IEnumerable<KeyValuePair<string, object?>> fields, ref int budget)
+    {
+        foreach (var (name, value) in fields)
         {
             text.Append(name.Length).Append(':').Append(name);
             if (!Append(text, value, ref budget))
             {
-                return null;
+                return false;
             }
         }
 
-        return text.ToString();
+        return true;
     }
 
     private static bool Append(StringBuilder text, object? value, ref int budget)
@@ -142,13 +147,9 @@ public sealed class ValidationResultCache(IOptions<ValidationCacheOptions> optio
                 return true;
             case IEnumerable<KeyValuePair<string, object?>> fields:
                 text.Append('{');
-                foreach (var (name, field) in fields)
+                if (!AppendFields(text, fields, ref budget))
                 {
-                    text.Append(name.Length).Append(':').Append(name);
-                    if (!Append(text, field, ref budget))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
                 text.Append('}');

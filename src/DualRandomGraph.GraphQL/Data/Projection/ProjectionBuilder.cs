@@ -27,12 +27,10 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
         var root = NodeFor(request);
         var parameter = Expression.Parameter(request.EntityType, "x");
         // An unpaged list's range is its whole table, which restricts nothing.
-        var page = request.Definition.Paging == PagingKind.None || !model.NestedCollectionsRestrictedToPage
-            ? null
-            : Expression.Parameter(typeof(IQueryable<>).MakeGenericType(request.EntityType), "page");
-        var usesPage = false;
-        var body = Emit(parameter, root, page, ref usesPage);
-        return new RowProjection(Expression.Lambda(body, parameter), usesPage ? page : null);
+        var page = request.Definition.Paging != PagingKind.None && model.NestedCollectionsRestrictedToPage && root.HasCollections
+            ? Expression.Parameter(typeof(IQueryable<>).MakeGenericType(request.EntityType), "page")
+            : null;
+        return new RowProjection(Expression.Lambda(Emit(parameter, root, page), parameter), page);
     }
 
     private ProjectionNode NodeFor(DataRequest request)
@@ -145,43 +143,42 @@ internal sealed class ProjectionBuilder(SelectionCollector selections, DataModel
     // for the root, then the children of those rows, and so on; a nested collection is read only for the rows of its
     // parent's range. That never changes the answer: a child of a row is always among the children of that row's
     // range, and whole partitions drop out before a nested page's ROW_NUMBER.
-    private Expression Emit(Expression source, ProjectionNode node, Expression? range, ref bool usesRange)
+    private Expression Emit(Expression source, ProjectionNode node, Expression? range)
     {
         var bindings = new List<MemberBinding>();
         foreach (var (property, member) in node.Members)
         {
-            bindings.Add(Expression.Bind(property, EmitMember(Expression.Property(source, property), property, member, range, ref usesRange)));
+            bindings.Add(Expression.Bind(property, EmitMember(Expression.Property(source, property), property, member, range)));
         }
 
         return Expression.MemberInit(Expression.New(node.EntityType), bindings);
     }
 
-    private Expression EmitMember(Expression access, PropertyInfo property, ProjectionMember member, Expression? range, ref bool usesRange)
+    private Expression EmitMember(Expression access, PropertyInfo property, ProjectionMember member, Expression? range)
     {
         switch (member)
         {
             case ReferenceMember reference:
-                var projected = Emit(access, reference.Node, range == null ? null : Across(range, property, reference.Node.EntityType, collection: false), ref usesRange);
+                var projected = Emit(access, reference.Node, range == null ? null : Across(range, property, reference.Node.EntityType, collection: false));
                 return reference.IsNullable
                     ? Expression.Condition(Expression.Equal(access, Expression.Constant(null, access.Type)), Expression.Constant(null, access.Type), projected, access.Type)
                     : projected;
             case CollectionMember collection:
-                return EmitCollection(access, property, collection, range, ref usesRange);
+                return EmitCollection(access, property, collection, range);
             default:
                 return access;
         }
     }
 
-    private Expression EmitCollection(Expression access, PropertyInfo property, CollectionMember collection, Expression? range, ref bool usesRange)
+    private Expression EmitCollection(Expression access, PropertyInfo property, CollectionMember collection, Expression? range)
     {
         var elementType = collection.Node.EntityType;
         var children = range == null ? null : Across(range, property, elementType, collection: true);
         var restricted = children == null ? access : WithinRange(access, elementType, children);
-        usesRange |= children != null;
 
         var source = collection.Request == null ? restricted : QueryShaper.Shape(restricted, collection.Request, queryable: false);
         var element = Expression.Parameter(elementType, "e");
-        var selected = ExpressionHelpers.CallLinq(false, nameof(Enumerable.Select), [elementType, elementType], source, Expression.Lambda(Emit(element, collection.Node, children, ref usesRange), element));
+        var selected = ExpressionHelpers.CallLinq(false, nameof(Enumerable.Select), [elementType, elementType], source, Expression.Lambda(Emit(element, collection.Node, children), element));
         Expression list = ExpressionHelpers.CallLinq(false, nameof(Enumerable.ToList), [elementType], selected);
         if (collection.Request != null)
         {

@@ -26,6 +26,9 @@ internal sealed class ProjectionNode(Type entityType)
 
     public bool Has(PropertyInfo property) => _members.Any(m => m.Property == property);
 
+    /// <summary>Whether a collection is read here or below a reference of this node.</summary>
+    public bool HasCollections => _members.Any(m => m.Member is CollectionMember || (m.Member is ReferenceMember reference && reference.Node.HasCollections));
+
     public void Set(PropertyInfo property, ProjectionMember member)
     {
         var index = _members.FindIndex(m => m.Property == property);
